@@ -1,0 +1,88 @@
+"""Configuration Sphinx de « Plus personne », modules pédagogiques.
+
+Un bloc par extension. Le code propre au projet (directives, rôles,
+vérifications, style bibliographique) vit dans le paquet ``pluspersonne``.
+Aucun accès réseau ici.
+"""
+
+import os
+import sys
+
+sys.path.insert(0, os.path.abspath("."))
+
+# -- Projet ---------------------------------------------------------------------
+
+project = "« Plus personne », modules pédagogiques"
+author = "Les contributeur·rices du projet, d'après le dossier pédagogique de ZIN TV"
+copyright = "2026, " + author
+version = release = "0.1.0"
+language = "fr"
+root_doc = "index"
+
+extensions = [
+    "sphinx_design",
+    "sphinxcontrib.bibtex",
+    "pluspersonne",
+]
+
+# Les modules sont lus dans modules/ ; tout le reste de la racine est ignoré.
+exclude_patterns = [
+    "_build", ".venv", ".git", ".github", ".ci", "tests", "curricula", "outils",
+    "README.md", "CONTRIBUTING.md", "CHANGELOG.md", "modules/_modele",
+]
+nitpicky = True
+today_fmt = "%d %B %Y"
+
+# -- Sélection de modules (pluspersonne) -----------------------------------------
+# Par défaut, le livre entier (curricula/livre.yml). PP_SELECTION accepte soit
+# un fichier de parcours (.yml), soit une liste de slugs séparés par des virgules.
+
+pp_selection = os.environ.get("PP_SELECTION", "curricula/livre.yml")
+
+# -- Bibliographie (sphinxcontrib-bibtex) -----------------------------------------
+
+bibtex_bibfiles = ["references.bib"]
+bibtex_default_style = "pluspersonne"
+bibtex_reference_style = "author_year"
+bibtex_foot_reference_style = "foot"
+
+# -- HTML (sphinx-book-theme) ---------------------------------------------------
+
+html_theme = "sphinx_book_theme"
+html_title = "« Plus personne », modules pédagogiques"
+html_static_path = ["_static"]
+html_css_files = ["pluspersonne.css"]
+html_last_updated_fmt = None
+html_theme_options = {
+    "use_download_button": True,
+    "use_fullscreen_button": False,
+    "show_toc_level": 2,
+}
+
+# -- ePub -----------------------------------------------------------------------
+# L'ePub utilise le thème « epub » de Sphinx (le thème du livre y casse EPUBCheck).
+
+epub_basename = "plus-personne"
+epub_title = project
+epub_author = author
+epub_publisher = "Projet « Plus personne », modules pédagogiques"
+epub_language = "fr"
+epub_uid = epub_identifier = "plus-personne-modules-pedagogiques"
+epub_scheme = "URL"
+epub_show_urls = "footnote"
+epub_exclude_files = ["search.html"]
+epub_css_files = ["pluspersonne.css"]
+
+# -- LaTeX / PDF ------------------------------------------------------------------
+# latex_documents est complété par l'extension : le livre, puis une fiche par module.
+
+latex_engine = "pdflatex"
+latex_elements = {
+    "papersize": "a4paper",
+    "pointsize": "11pt",
+    "preamble": r"\DeclareUnicodeCharacter{00B7}{\textperiodcentered}",
+}
+latex_show_urls = "footnote"
+latex_documents = [
+    ("index", "plus-personne.tex", project, author, "manual"),
+]

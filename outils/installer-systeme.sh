@@ -1,0 +1,36 @@
+#!/bin/sh
+# Vérifie les outils système nécessaires aux PDF, à l'ePub et aux tests ;
+# les installe avec apt-get s'il en manque et si l'on est root sur Debian ou
+# Ubuntu ; sinon, affiche la commande exacte à lancer.
+set -u
+
+PAQUETS="latexmk texlive-latex-recommended texlive-latex-extra texlive-fonts-recommended texlive-lang-french tex-gyre poppler-utils default-jre-headless"
+
+manquants() {
+  manque=""
+  for commande in latexmk pdflatex pdftotext java kpsewhich; do
+    command -v "$commande" >/dev/null 2>&1 || manque="$manque $commande"
+  done
+  if command -v kpsewhich >/dev/null 2>&1; then
+    for fichier in french.ldf fncychap.sty tgtermes.sty t1txtt.fd; do
+      [ -n "$(kpsewhich "$fichier")" ] || manque="$manque $fichier"
+    done
+  fi
+  echo "$manque"
+}
+
+manque=$(manquants)
+[ -z "$manque" ] && exit 0
+
+echo "Outils système manquants :$manque"
+if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+  echo "Installation avec apt-get (quelques minutes)…"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq && apt-get install -y -qq --no-install-recommends $PAQUETS >/dev/null
+  manque=$(manquants)
+  [ -z "$manque" ] && exit 0
+  echo "Toujours manquants après apt-get :$manque" >&2
+fi
+echo "Installez-les puis relancez make :" >&2
+echo "  sudo apt-get install -y --no-install-recommends $PAQUETS" >&2
+exit 1

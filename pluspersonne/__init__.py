@@ -1,0 +1,39 @@
+"""Extension Sphinx du projet « Plus personne », modules pédagogiques.
+
+Ce paquet regroupe tout le code propre au projet :
+
+- :mod:`.selection` : quels modules entrent dans la construction (livre entier,
+  parcours ou module seul), et les documents LaTeX qui en découlent ;
+- :mod:`.fiche` : la directive ``fiche-module`` (métadonnées validées) et le
+  catalogue généré ;
+- :mod:`.pedagogie` : les directives ``question``, ``activite`` et
+  ``note-animation`` ;
+- :mod:`.liens` : le rôle ``module-lie`` et la vérification de l'autonomie des
+  modules (aucun lien direct vers un autre module, étiquettes préfixées) ;
+- :mod:`.bibliographie` : la vérification de ``references.bib`` et le style
+  bibliographique français ;
+- :mod:`.messages` : les messages d'erreur en français.
+"""
+
+from __future__ import annotations
+
+from sphinx.application import Sphinx
+
+from . import bibliographie, fiche, liens, messages, pedagogie, selection
+
+__version__ = "0.1.0"
+
+
+def setup(app: Sphinx) -> dict:
+    messages.setup(app)
+    selection.setup(app)
+    bibliographie.setup(app)
+    fiche.setup(app)
+    pedagogie.setup(app)
+    liens.setup(app)
+    return {
+        "version": __version__,
+        "parallel_read_safe": True,
+        "parallel_write_safe": True,
+        "env_version": 1,
+    }

@@ -1,0 +1,287 @@
+"""La fiche d'un module (``fiche-module``) et le catalogue qui en est tiré.
+
+La directive ``fiche-module`` se place sous le titre d'un module. Ses champs
+sont tous obligatoires et validés à la lecture ; une erreur nomme le fichier,
+la ligne, le champ et la correction. La fiche s'affiche comme une carte
+sphinx-design en HTML et comme un encadré (``topic``) dans l'ePub et le PDF.
+
+Les fiches lues sont gardées dans l'environnement (``env.pp_fiches``) : la
+directive ``catalogue-modules`` en tire un tableau, jamais écrit à la main.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from docutils import nodes
+from sphinx import addnodes
+from sphinx.application import Sphinx
+from sphinx.environment import BuildEnvironment
+from sphinx.util.docutils import SphinxDirective
+from sphinx_design.shared import create_component
+
+from .messages import signaler, suggestion
+from .selection import modules_sur_disque, slug_de
+
+
+class ChampInvalide(ValueError):
+    """Valeur de champ refusée ; le message dit comment corriger."""
+
+
+def entier_minutes(texte: str) -> int:
+    """``45`` ou ``45 min`` → 45."""
+    m = re.fullmatch(r"\s*(\d+)\s*(?:min(?:utes)?)?\s*", texte or "")
+    if not m or int(m.group(1)) <= 0:
+        raise ChampInvalide(
+            f"« {texte.strip()} » n'est pas une durée : indiquez un nombre entier de "
+            "minutes, par exemple « 45 »")
+    return int(m.group(1))
+
+
+def liste(texte: str) -> list[str]:
+    """Liste séparée par des virgules, sans élément vide."""
+    elements = [e.strip() for e in (texte or "").replace("\n", " ").split(",")]
+    if not all(elements) or not elements:
+        raise ChampInvalide(
+            "liste vide ou élément vide : séparez les éléments par des virgules, "
+            "par exemple « adultes, élèves du secondaire supérieur »")
+    return elements
+
+
+def puces(texte: str, minimum: int = 2) -> list[str]:
+    """Lignes commençant par ``- `` (les lignes suivantes prolongent l'élément)."""
+    elements: list[str] = []
+    for ligne in (texte or "").splitlines():
+        ligne = ligne.strip()
+        if not ligne:
+            continue
+        if ligne.startswith("- "):
+            elements.append(ligne[2:].strip())
+        elif elements:
+            elements[-1] += " " + ligne
+        else:
+            raise ChampInvalide(
+                "chaque objectif commence par « - » sur sa propre ligne")
+    if len(elements) < minimum or not all(elements):
+        raise ChampInvalide(
+            f"au moins {minimum} objectifs sont attendus, un par ligne, chacun précédé de « - »")
+    return elements
+
+
+#: Champs de la fiche : nom → (libellé affiché, conversion).
+CHAMPS: dict[str, tuple[str, Callable]] = {
+    "durée": ("Durée", entier_minutes),
+    "public": ("Public", liste),
+    "objectifs": ("Objectifs", puces),
+    "mots-clés": ("Mots-clés", liste),
+    "séquences": ("Séquences du film", liste),
+    "modules-liés": ("Modules liés", liste),
+}
+
+
+class _ToutesOptions(dict):
+    """Accepte toute option : les noms inconnus sont signalés en français."""
+
+    def __missing__(self, cle):
+        return lambda valeur: valeur or ""
+
+    def __contains__(self, cle):
+        return True
+
+    def __bool__(self):
+        return True
+
+
+def duree_lisible(minutes: int) -> str:
+    """90 → « 1 h 30 », 45 → « 45 min »."""
+    heures, reste = divmod(minutes, 60)
+    if not heures:
+        return f"{reste}\u00a0min"
+    return f"{heures}\u00a0h\u00a0{reste:02d}" if reste else f"{heures}\u00a0h"
+
+
+class FicheModule(SphinxDirective):
+    """``.. fiche-module::`` : les métadonnées d'un module."""
+
+    has_content = True
+    option_spec = _ToutesOptions()
+
+    def run(self) -> list[nodes.Node]:
+        doc = self.env.docname
+        slug = slug_de(doc)
+        lieu = self.get_location()
+        if slug is None:
+            signaler("la directive fiche-module n'est permise que dans modules/<slug>/index.rst.",
+                     lieu, "fiche")
+            return []
+        if self.content:
+            signaler("la fiche-module ne prend pas de texte : mettez chaque information dans un "
+                     "champ (« :durée: », « :public: »…), indenté sous la directive.", lieu, "fiche")
+        fiche: dict = {"slug": slug, "ligne": self.lineno}
+        valide = True
+        for nom in self.options:
+            if nom not in CHAMPS:
+                signaler(f"champ « {nom} » inconnu dans la fiche-module.{suggestion(nom, CHAMPS)}"
+                         f" Champs possibles : {', '.join(CHAMPS)}.", lieu, "fiche")
+                valide = False
+        for nom, (libelle, convertir) in CHAMPS.items():
+            if nom not in self.options:
+                signaler(f"champ « {nom} » manquant dans la fiche-module : ajoutez la ligne "
+                         f"« :{nom}: … » sous la directive (voir CONTRIBUTING.md).", lieu, "fiche")
+                valide = False
+                continue
+            try:
+                fiche[nom] = convertir(self.options[nom])
+            except ChampInvalide as exc:
+                signaler(f"champ « {nom} » invalide : {exc}.", lieu, "fiche")
+                valide = False
+        if "modules-liés" in fiche:
+            connus = modules_sur_disque(self.env.srcdir)
+            for lie in fiche["modules-liés"]:
+                if lie not in connus:
+                    signaler(f"module lié inconnu « {lie} ».{suggestion(lie, connus)} Modules "
+                             f"existants : {', '.join(connus)}.", lieu, "fiche")
+                    valide = False
+        if not valide:
+            return []
+        self.env.pp_fiches[doc] = fiche
+        return self.rendre(fiche)
+
+    def rendre(self, fiche: dict) -> list[nodes.Node]:
+        def champs() -> nodes.field_list:
+            liste_champs = nodes.field_list(classes=["pp-fiche-champs"])
+            for nom, (libelle, _) in CHAMPS.items():
+                valeur = fiche[nom]
+                corps = nodes.field_body()
+                if nom == "durée":
+                    corps += nodes.paragraph(text=duree_lisible(valeur))
+                elif nom == "objectifs":
+                    puces_ = nodes.bullet_list()
+                    for objectif in valeur:
+                        puces_ += nodes.list_item("", nodes.paragraph(text=objectif))
+                    corps += puces_
+                elif nom == "modules-liés":
+                    para = nodes.paragraph()
+                    for i, lie in enumerate(valeur):
+                        if i:
+                            para += nodes.Text(", ")
+                        para += module_lie_node(lie, self.env)
+                    corps += para
+                else:
+                    corps += nodes.paragraph(text=", ".join(valeur))
+                liste_champs += nodes.field("", nodes.field_name(text=libelle), corps)
+            return liste_champs
+
+        carte = create_component("card", ["sd-card", "sd-sphinx-override", "sd-mb-3",
+                                          "sd-shadow-sm", "pp-fiche"])
+        carte += create_component("card-header", ["sd-card-header"],
+                                  children=[nodes.paragraph(text="Fiche du module")])
+        carte += create_component("card-body", ["sd-card-body"], children=[champs()])
+        html = addnodes.only(expr="builder_html")
+        html += carte
+        encadre = nodes.topic("", nodes.title(text="Fiche du module"), champs(),
+                              classes=["pp-fiche"])
+        autres = addnodes.only(expr="not builder_html")
+        autres += encadre
+        return [html, autres]
+
+
+def module_lie_node(slug: str, env: BuildEnvironment) -> nodes.Node:
+    """Lien vers un module s'il est dans la construction, texte sinon."""
+    from .liens import noeud_module  # import tardif : liens importe ce module
+
+    return noeud_module(slug, env)
+
+
+class CatalogueModules(SphinxDirective):
+    """``.. catalogue-modules::`` : tableau des modules, rempli à l'écriture."""
+
+    def run(self) -> list[nodes.Node]:
+        self.env.pp_catalogues.add(self.env.docname)
+        return [catalogue("")]
+
+
+class catalogue(nodes.General, nodes.Element):
+    """Emplacement du catalogue, remplacé dans ``doctree-resolved``."""
+
+
+def remplir_catalogues(app: Sphinx, doctree: nodes.document, fromdoc: str) -> None:
+    env = app.env
+    for emplacement in list(doctree.findall(catalogue)):
+        tableau = nodes.table(classes=["pp-catalogue"])
+        groupe = nodes.tgroup(cols=4)
+        tableau += groupe
+        for largeur in (35, 12, 26, 27):
+            groupe += nodes.colspec(colwidth=largeur)
+        entete = nodes.thead()
+        ligne = nodes.row()
+        for titre in ("Module", "Durée", "Public", "Mots-clés"):
+            ligne += nodes.entry("", nodes.paragraph(text=titre))
+        entete += ligne
+        groupe += entete
+        corps = nodes.tbody()
+        for slug in app.config.pp_modules:
+            doc = f"modules/{slug}/index"
+            fiche = env.pp_fiches.get(doc)
+            if fiche is None:
+                continue
+            lien = nodes.reference("", "", internal=True,
+                                   refuri=app.builder.get_relative_uri(fromdoc, doc))
+            lien += nodes.Text(env.titles[doc].astext() if doc in env.titles else slug)
+            ligne = nodes.row()
+            ligne += nodes.entry("", nodes.paragraph("", "", lien))
+            ligne += nodes.entry("", nodes.paragraph(text=duree_lisible(fiche["durée"])))
+            ligne += nodes.entry("", nodes.paragraph(text=", ".join(fiche["public"])))
+            ligne += nodes.entry("", nodes.paragraph(text=", ".join(fiche["mots-clés"])))
+            corps += ligne
+        groupe += corps
+        emplacement.replace_self(tableau)
+
+
+def verifier_presence(app: Sphinx, env: BuildEnvironment) -> None:
+    """Chaque module de la construction a une fiche valide."""
+    for slug in app.config.pp_modules:
+        doc = f"modules/{slug}/index"
+        if doc in env.found_docs and doc not in env.pp_fiches:
+            signaler("ce module n'a pas de fiche-module valide : ajoutez la directive "
+                     "« .. fiche-module:: » sous le titre, avec tous ses champs.",
+                     (doc, 1), "fiche")
+
+
+def init_env(app: Sphinx, env: BuildEnvironment, *args) -> None:
+    for attribut, vide in (("pp_fiches", dict), ("pp_catalogues", set)):
+        if not hasattr(env, attribut):
+            setattr(env, attribut, vide())
+
+
+def purger(app: Sphinx, env: BuildEnvironment, doc: str) -> None:
+    init_env(app, env)
+    env.pp_fiches.pop(doc, None)
+    env.pp_catalogues.discard(doc)
+
+
+def fusionner(app: Sphinx, env: BuildEnvironment, docs, autre: BuildEnvironment) -> None:
+    init_env(app, env)
+    env.pp_fiches.update(getattr(autre, "pp_fiches", {}))
+    env.pp_catalogues.update(getattr(autre, "pp_catalogues", set()))
+
+
+def catalogues_a_refaire(app: Sphinx, env: BuildEnvironment, ajoutes, modifies, supprimes):
+    """Le catalogue change dès qu'un module change."""
+    init_env(app, env)
+    if any(slug_de(d) for d in (*ajoutes, *modifies, *supprimes)):
+        return sorted(env.pp_catalogues)
+    return []
+
+
+def setup(app: Sphinx) -> None:
+    app.add_directive("fiche-module", FicheModule)
+    app.add_directive("catalogue-modules", CatalogueModules)
+    app.add_node(catalogue)
+    app.connect("env-before-read-docs", init_env)
+    app.connect("env-purge-doc", purger)
+    app.connect("env-merge-info", fusionner)
+    app.connect("env-get-outdated", catalogues_a_refaire)
+    app.connect("env-check-consistency", verifier_presence)
+    app.connect("doctree-resolved", remplir_catalogues)

@@ -1,0 +1,217 @@
+"""Quels modules entrent dans la construction.
+
+La valeur de configuration ``pp_selection`` désigne soit un fichier de parcours
+YAML (``curricula/livre.yml`` par défaut : le livre entier), soit une liste de
+slugs séparés par des virgules (``PP_SELECTION=digitalisation`` pour construire
+un module seul). Les modules non retenus sont ajoutés à ``exclude_patterns`` :
+aucune source n'est copiée. Chaque module retenu reçoit sa fiche PDF dans
+``latex_documents``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+from docutils import nodes
+from docutils.parsers.rst import directives
+from docutils.statemachine import StringList
+from sphinx.application import Sphinx
+from sphinx.config import Config
+from sphinx.util.docutils import SphinxDirective
+
+from .messages import arreter, suggestion
+
+#: Forme d'un slug : minuscules ASCII, chiffres, tirets simples.
+SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+#: Dossier des modules, relatif à la racine du projet.
+DOSSIER = "modules"
+#: Fichier de parcours qui définit le livre entier.
+LIVRE = "curricula/livre.yml"
+
+
+@dataclass
+class Parcours:
+    """Un parcours : une suite ordonnée de modules."""
+
+    chemin: str
+    titre: str
+    public: list[str]
+    modules: list[str]
+    introduction: str = ""
+    duree: int | None = None
+    lignes: dict[str, int] = field(default_factory=dict)
+
+
+def modules_sur_disque(racine: Path) -> list[str]:
+    """Slugs des modules présents dans ``modules/`` (ordre alphabétique)."""
+    dossier = racine / DOSSIER
+    if not dossier.is_dir():
+        return []
+    return sorted(
+        p.name for p in dossier.iterdir()
+        if p.is_dir() and not p.name.startswith(("_", ".")) and (p / "index.rst").is_file()
+    )
+
+
+def titre_module(racine: Path, slug: str) -> str:
+    """Le titre d'un module, lu dans sa source (première ligne soulignée de ``=``),
+    sans son balisage reST (``*Plus personne*`` → ``Plus personne``)."""
+    chemin = racine / DOSSIER / slug / "index.rst"
+    try:
+        lignes = chemin.read_text(encoding="utf-8").splitlines()
+    except OSError:
+        return slug
+    for ligne, suivante in zip(lignes, lignes[1:]):
+        texte = ligne.strip()
+        if (texte and not texte.startswith("..") and re.fullmatch(r"=+", suivante.strip())
+                and len(suivante.strip()) >= len(texte)):
+            return re.sub(r"(\*\*|\*|``|`)", "", texte)
+    return slug
+
+
+def docname(slug: str) -> str:
+    return f"{DOSSIER}/{slug}/index"
+
+
+def slug_de(doc: str) -> str | None:
+    """Le slug du module auquel appartient un document, ou None."""
+    parties = doc.split("/")
+    if len(parties) >= 3 and parties[0] == DOSSIER:
+        return parties[1]
+    return None
+
+
+def lire_parcours(racine: Path, relatif: str, connus: list[str]) -> tuple[Parcours | None, list]:
+    """Lit et valide un fichier de parcours ; renvoie (parcours, erreurs)."""
+    chemin = racine / relatif
+    erreurs: list[tuple[str, str]] = []
+    if not chemin.is_file():
+        return None, [(f"fichier de parcours introuvable : {relatif}. Indiquez un "
+                       "fichier existant de curricula/ (par exemple curricula/livre.yml).",
+                       None)]
+    texte = chemin.read_text(encoding="utf-8")
+    try:
+        donnees = yaml.compose(texte)
+    except yaml.YAMLError as exc:
+        ligne = getattr(getattr(exc, "problem_mark", None), "line", 0) + 1
+        probleme = getattr(exc, "problem", None) or "syntaxe invalide"
+        return None, [(f"YAML invalide ({probleme}). Vérifiez l'indentation et les "
+                       "deux-points de cette ligne.", f"{relatif}:{ligne}")]
+    if not isinstance(donnees, yaml.MappingNode):
+        return None, [("un parcours doit être un dictionnaire avec les clés titre, public "
+                       "et modules.", f"{relatif}:1")]
+    lignes = {cle.value: cle.start_mark.line + 1 for cle, _ in donnees.value}
+    valeurs = yaml.safe_load(texte)
+
+    def ou(cle: str) -> str:
+        return f"{relatif}:{lignes.get(cle, 1)}"
+
+    attendues = {"titre", "public", "introduction", "modules", "durée"}
+    for cle in valeurs:
+        if cle not in attendues:
+            erreurs.append((f"clé inconnue « {cle} ».{suggestion(str(cle), attendues)} Clés "
+                            f"possibles : {', '.join(sorted(attendues))}.", ou(cle)))
+    titre = valeurs.get("titre")
+    if not isinstance(titre, str) or not titre.strip():
+        erreurs.append(("champ « titre » manquant ou vide : ajoutez par exemple "
+                        "« titre: Projection-débat de 1 h 30 ».", ou("titre")))
+    public = valeurs.get("public")
+    if isinstance(public, str):
+        public = [p.strip() for p in public.split(",") if p.strip()]
+    if not public or not all(isinstance(p, str) for p in public):
+        erreurs.append(("champ « public » manquant ou vide : indiquez le public visé, par "
+                        "exemple « public: travailleur·euses sociaux·ales ».", ou("public")))
+    modules = valeurs.get("modules")
+    if not isinstance(modules, list) or not modules:
+        erreurs.append(("la liste « modules » est absente ou vide : indiquez au moins un slug "
+                        f"de module. Modules existants : {', '.join(connus)}.", ou("modules")))
+        modules = []
+    duree = valeurs.get("durée")
+    if duree is not None and (not isinstance(duree, int) or isinstance(duree, bool) or duree <= 0):
+        erreurs.append((f"durée invalide « {duree} » : indiquez un nombre entier de minutes, "
+                        "par exemple « durée: 90 ».", ou("durée")))
+        duree = None
+    introduction = valeurs.get("introduction") or ""
+    slugs = [str(m) for m in modules]
+    erreurs += verifier_slugs(slugs, connus, ou("modules"))
+    parcours = Parcours(relatif, str(titre or ""), list(public or []), slugs,
+                        str(introduction), duree, lignes)
+    return parcours, erreurs
+
+
+def verifier_slugs(slugs: list[str], connus: list[str], location: str) -> list:
+    """Slugs inconnus ou en double : une erreur chacun, avec les slugs connus."""
+    erreurs = []
+    vus: set[str] = set()
+    for slug in slugs:
+        if slug in vus:
+            erreurs.append((f"le module « {slug} » apparaît deux fois : retirez le doublon.",
+                            location))
+        vus.add(slug)
+        if slug not in connus:
+            erreurs.append((f"module inconnu « {slug} ».{suggestion(slug, connus)} Modules "
+                            f"existants : {', '.join(connus)}.", location))
+    return erreurs
+
+
+def choisir(app: Sphinx, config: Config) -> None:
+    """``config-inited`` : fixe les modules de la construction."""
+    racine = Path(app.srcdir)
+    connus = modules_sur_disque(racine)
+    valeur = str(config.pp_selection).strip()
+    if valeur.endswith((".yml", ".yaml")):
+        parcours, erreurs = lire_parcours(racine, valeur, connus)
+        if parcours and valeur == LIVRE and not erreurs:
+            for slug in connus:
+                if slug not in parcours.modules:
+                    erreurs.append((f"le module « {slug} » existe dans modules/ mais n'est pas "
+                                    f"dans le livre : ajoutez « - {slug} » à la liste modules "
+                                    f"de {LIVRE}.", f"{LIVRE}:{parcours.lignes.get('modules', 1)}"))
+    else:
+        slugs = [s.strip() for s in valeur.split(",") if s.strip()]
+        erreurs = [(f"PP_SELECTION : {m}", None) for m, _ in verifier_slugs(slugs, connus, None)]
+        if not slugs:
+            erreurs.append(("PP_SELECTION est vide : indiquez un parcours (.yml) ou des slugs "
+                            "séparés par des virgules.", None))
+        parcours = Parcours("PP_SELECTION", "", [], slugs)
+    if erreurs:
+        arreter(erreurs)
+    assert parcours is not None
+    config.pp_parcours = parcours
+    config.pp_modules = list(parcours.modules)
+    config.exclude_patterns = list(config.exclude_patterns) + [
+        f"{DOSSIER}/{slug}" for slug in connus if slug not in parcours.modules
+    ]
+    auteur = config.author
+    config.latex_documents = list(config.latex_documents) + [
+        (docname(slug), f"{slug}.tex", titre_module(racine, slug), auteur, "howto")
+        for slug in parcours.modules
+    ]
+
+
+class SommaireModules(SphinxDirective):
+    """``.. sommaire-modules::`` : la table des matières des modules retenus, dans l'ordre."""
+
+    option_spec = {"caption": directives.unchanged}
+
+    def run(self) -> list[nodes.Node]:
+        lignes = [".. toctree::", "   :maxdepth: 1"]
+        if "caption" in self.options:
+            lignes.append(f"   :caption: {self.options['caption']}")
+        lignes.append("")
+        lignes += [f"   /{docname(slug)}" for slug in self.config.pp_modules]
+        conteneur = nodes.container()
+        self.state.nested_parse(StringList(lignes, self.get_source_info()[0]),
+                                self.content_offset, conteneur)
+        return conteneur.children
+
+
+def setup(app: Sphinx) -> None:
+    app.add_directive("sommaire-modules", SommaireModules)
+    app.add_config_value("pp_selection", LIVRE, "env", types=[str])
+    app.add_config_value("pp_modules", [], "env", types=[list])
+    app.add_config_value("pp_parcours", None, "env")
+    app.connect("config-inited", choisir, priority=100)

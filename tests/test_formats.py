@@ -1,0 +1,80 @@
+"""Le livre entier se construit dans les trois formats, sans avertissement."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+import zipfile
+
+import pytest
+from conftest import MODULES, RACINE, normaliser, pdftexte
+from pybtex.database import parse_file
+
+from pluspersonne.selection import titre_module
+
+sys.path.insert(0, str(RACINE / "outils"))
+import verifier_epub  # noqa: E402
+
+BIB = parse_file(str(RACINE / "references.bib"))
+
+
+def cles_citees(slug: str) -> list[str]:
+    source = (RACINE / "modules" / slug / "index.rst").read_text(encoding="utf-8")
+    cles: list[str] = []
+    for groupe in re.findall(r":footcite(?::\w+)?:`([^`]+)`", source):
+        cles += [c.strip() for c in groupe.split(",") if c.strip() not in cles]
+    return list(dict.fromkeys(cles))
+
+
+def test_html(livre):
+    html = livre / "html"
+    assert (html / "index.html").is_file()
+    for slug in MODULES:
+        page = (html / "modules" / slug / "index.html").read_text(encoding="utf-8")
+        assert titre_module(RACINE, slug).split()[0] in page
+        assert "sd-card" in page, f"{slug} : la fiche n'est pas une carte sphinx-design"
+    options = (html / "_static" / "documentation_options.js").read_text(encoding="utf-8")
+    assert "LANGUAGE: 'fr'" in options
+    assert 'lang="fr"' in (html / "index.html").read_text(encoding="utf-8")
+    # la recherche utilise le racinisateur français
+    assert (html / "_static" / "language_data.js").read_text(encoding="utf-8").count("French") >= 1
+
+
+def test_catalogue_genere(livre):
+    page = (livre / "html" / "docs" / "catalogue.html").read_text(encoding="utf-8")
+    for slug in MODULES:
+        assert f"../modules/{slug}/index.html" in page, f"{slug} absent du catalogue"
+
+
+def test_epub_valide(livre):
+    epubs = list((livre / "epub").glob("*.epub"))
+    assert len(epubs) == 1
+    assert verifier_epub.verifier(epubs[0]) == [], "EPUBCheck signale des problèmes"
+    with zipfile.ZipFile(epubs[0]) as archive:
+        assert archive.namelist()[0] == "mimetype"
+        opf = archive.read("content.opf").decode()
+    for attendu in ("<dc:language>fr</dc:language>", "<dc:title>", "<dc:creator",
+                    "<dc:publisher>", "<dc:date>", "plus-personne-modules-pedagogiques"):
+        assert attendu in opf, f"métadonnée ePub absente : {attendu}"
+
+
+def test_pdf_livre(livre):
+    texte = pdftexte(livre / "pdf" / "plus-personne.pdf")
+    for slug in MODULES:
+        assert normaliser(titre_module(RACINE, slug)) in texte
+    assert "travailleur·euses" in texte, "le point médian n'est pas rendu"
+    assert "« " in texte and " »" in texte, "les guillemets français ne sont pas rendus"
+
+
+@pytest.mark.parametrize("slug", MODULES)
+def test_fiche_pdf(livre, slug):
+    """Chaque module a sa fiche PDF, avec son titre et les titres de ses sources."""
+    pdf = livre / "pdf" / f"{slug}.pdf"
+    assert pdf.is_file(), f"fiche absente : {pdf.name}"
+    texte = pdftexte(pdf).lower()
+    assert normaliser(titre_module(RACINE, slug)).lower() in texte
+    for cle in cles_citees(slug):
+        titre = normaliser(BIB.entries[cle].fields["title"]).lower()
+        debut = " ".join(titre.split()[:5])
+        assert debut in texte, f"{slug}.pdf : source « {cle} » absente ({debut})"
