@@ -39,6 +39,20 @@ today_fmt = "%d %B %Y"
 
 pp_selection = os.environ.get("PP_SELECTION", "curricula/livre.yml")
 
+# Les séquences du film, dans l'ordre (décrites dans docs/film.rst). Le champ
+# « séquences » de chaque fiche-module n'accepte que ces noms, ou « film entier ».
+pp_sequences = [
+    "Introduction (le bureau vide)",
+    "Des échanges parasités par le numérique",
+    "Un problème structurel",
+    "La mobilisation collective",
+    "La déconnexion des responsables politiques",
+    "Le non-recours aux droits",
+    "Le secteur social se mobilise",
+    "La déshumanisation de l'accueil",
+    "Conclusion (la marche vers la CSC)",
+]
+
 # -- Bibliographie (sphinxcontrib-bibtex) -----------------------------------------
 
 bibtex_bibfiles = ["references.bib"]

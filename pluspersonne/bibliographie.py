@@ -13,6 +13,7 @@ l'ordre auteur·rice-année du dossier : aucun mot anglais (« In », « and »,
 from __future__ import annotations
 
 import re
+import unicodedata
 from pathlib import Path
 
 import pybtex.errors
@@ -20,8 +21,9 @@ from pybtex.database import BibliographyDataError
 from pybtex.database.input.bibtex import Parser
 from pybtex.plugin import register_plugin
 from pybtex.scanner import PybtexSyntaxError
-from pybtex.style.formatting import BaseStyle, toplevel
+from pybtex.style.formatting import BaseStyle
 from pybtex.style.formatting.unsrt import dashify
+from pybtex.style.sorting import BaseSortingStyle
 from pybtex.style.template import field, href, join, names, optional, tag
 from sphinx.application import Sphinx
 
@@ -114,6 +116,21 @@ def verifier_bib(app: Sphinx) -> None:
         traduction_bibtex.cles = [cle for _, cle, _ in entrees(chemin.read_text(encoding="utf-8"))]
 
 
+class TriFrancais(BaseSortingStyle):
+    """Tri par auteur·rice (accents et accolades ignorés), année, titre."""
+
+    def sorting_key(self, entry):
+        personnes = entry.persons.get("author", [])
+        noms = " ".join(" ".join(p.last_names + p.first_names) for p in personnes)
+        return (sans_accents(noms), entry.fields.get("year", ""),
+                sans_accents(entry.fields.get("title", "")))
+
+
+def sans_accents(texte: str) -> str:
+    texte = unicodedata.normalize("NFKD", texte.replace("{", "").replace("}", ""))
+    return "".join(c for c in texte if not unicodedata.combining(c)).lower()
+
+
 def _guillemets(texte):
     return join["«\u00a0", texte, "\u00a0»"]
 
@@ -123,7 +140,7 @@ class StyleFrancais(BaseStyle):
 
     default_name_style = "lastfirst"
     default_label_style = "number"
-    default_sorting_style = "author_year_title"
+    default_sorting_style = "pluspersonne"
 
     def auteurs(self):
         return names("author", sep=", ", sep2=" et ", last_sep=" et ")
@@ -134,11 +151,11 @@ class StyleFrancais(BaseStyle):
     def fin(self):
         return join[
             optional[join[field("note"), ". "]],
-            optional[href[field("url", raw=True), field("url", raw=True)]],
+            optional[href(field("url", raw=True))[field("url", raw=True)]],
         ]
 
     def format_article(self, e):
-        template = toplevel[
+        template = join[
             self.debut(),
             _guillemets(field("title")), ". ",
             tag("em")[field("journal")],
@@ -151,7 +168,7 @@ class StyleFrancais(BaseStyle):
         return template.format_data(e)
 
     def format_book(self, e):
-        template = toplevel[
+        template = join[
             self.debut(),
             tag("em")[field("title")], ". ",
             optional[join[field("address"), "\u00a0: "]],
@@ -161,7 +178,7 @@ class StyleFrancais(BaseStyle):
         return template.format_data(e)
 
     def format_incollection(self, e):
-        template = toplevel[
+        template = join[
             self.debut(),
             _guillemets(field("title")), ". Dans ",
             tag("em")[field("booktitle")], ". ",
@@ -171,7 +188,7 @@ class StyleFrancais(BaseStyle):
         return template.format_data(e)
 
     def format_techreport(self, e):
-        template = toplevel[
+        template = join[
             self.debut(),
             tag("em")[field("title")], ". ",
             optional[join[field("type"), ". "]],
@@ -182,7 +199,7 @@ class StyleFrancais(BaseStyle):
         return template.format_data(e)
 
     def format_misc(self, e):
-        template = toplevel[
+        template = join[
             self.debut(),
             _guillemets(field("title")), ". ",
             optional[join[field("howpublished"), ". "]],
@@ -193,6 +210,9 @@ class StyleFrancais(BaseStyle):
     format_online = format_misc
 
 
+register_plugin("pybtex.style.sorting", "pluspersonne", TriFrancais, force=True)
+register_plugin("pybtex.style.formatting", "pluspersonne", StyleFrancais, force=True)
+
+
 def setup(app: Sphinx) -> None:
-    register_plugin("pybtex.style.formatting", "pluspersonne", StyleFrancais, force=True)
     app.connect("builder-inited", verifier_bib, priority=100)

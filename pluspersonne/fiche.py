@@ -136,6 +136,14 @@ class FicheModule(SphinxDirective):
             except ChampInvalide as exc:
                 signaler(f"champ « {nom} » invalide : {exc}.", lieu, "fiche")
                 valide = False
+        if "séquences" in fiche:
+            permises = ["film entier", *self.config.pp_sequences]
+            for sequence in fiche["séquences"]:
+                if sequence not in permises:
+                    signaler(f"séquence inconnue « {sequence} ».{suggestion(sequence, permises)}"
+                             " Séquences possibles (voir docs/film.rst) : "
+                             f"{' ; '.join(permises)}.", lieu, "fiche")
+                    valide = False
         if "modules-liés" in fiche:
             connus = modules_sur_disque(self.env.srcdir)
             for lie in fiche["modules-liés"]:
@@ -276,6 +284,7 @@ def catalogues_a_refaire(app: Sphinx, env: BuildEnvironment, ajoutes, modifies, 
 
 
 def setup(app: Sphinx) -> None:
+    app.add_config_value("pp_sequences", [], "env", types=[list])
     app.add_directive("fiche-module", FicheModule)
     app.add_directive("catalogue-modules", CatalogueModules)
     app.add_node(catalogue)

@@ -196,3 +196,11 @@ def test_livre_yaml_malforme(projet):
 def test_fichiers_du_projet_valides(fichier):
     """Les fichiers livrés passent les vérifications qu'on vient d'éprouver."""
     assert (RACINE / fichier).is_file()
+
+
+def test_sequence_inconnue(projet):
+    texte = ESSAI.replace(":séquences: film entier", ":séquences: Le non recours aux droits")
+    installer_essai(projet, texte)
+    message = construire_en_echec(projet)
+    assert ("séquence inconnue « Le non recours aux droits ». Vouliez-vous dire "
+            "« Le non-recours aux droits » ?") in message, message

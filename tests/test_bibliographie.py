@@ -1,0 +1,69 @@
+"""references.bib : convention de clés, champs, doublons, chaque entrée citée."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from conftest import MODULES, RACINE
+from pybtex.database import parse_file
+
+from pluspersonne.bibliographie import entrees, problemes
+
+BIB = RACINE / "references.bib"
+DONNEES = parse_file(str(BIB))
+
+
+def cles_citees() -> dict[str, set[str]]:
+    """Clé → modules qui la citent."""
+    citees: dict[str, set[str]] = {}
+    for slug in MODULES:
+        source = (RACINE / "modules" / slug / "index.rst").read_text(encoding="utf-8")
+        for groupe in re.findall(r":footcite(?::\w+)?:`([^`]+)`", source):
+            for cle in groupe.split(","):
+                citees.setdefault(cle.strip(), set()).add(slug)
+    return citees
+
+
+def test_champs_obligatoires_et_syntaxe():
+    assert problemes(BIB) == ([], [])
+
+
+def test_convention_de_cle():
+    for _, cle, ligne in entrees(BIB.read_text(encoding="utf-8")):
+        assert re.fullmatch(r"[a-z]+\d{4}[a-z]+", cle), (
+            f"references.bib:{ligne} : la clé « {cle} » ne suit pas la convention "
+            "auteur + année + premier mot du titre (ex. klein2008strategie)")
+
+
+def test_pas_de_cle_ni_d_oeuvre_en_double():
+    cles = [cle.lower() for _, cle, _ in entrees(BIB.read_text(encoding="utf-8"))]
+    assert len(cles) == len(set(cles))
+
+    def forme(texte: str) -> str:
+        texte = unicodedata.normalize("NFKD", texte.lower())
+        return re.sub(r"[^a-z0-9]", "", "".join(c for c in texte if not unicodedata.combining(c)))
+
+    oeuvres: dict[tuple[str, str], str] = {}
+    for cle, entree in DONNEES.entries.items():
+        signature = (forme(entree.fields["title"]), entree.fields["year"])
+        assert signature not in oeuvres, f"« {cle} » et « {oeuvres[signature]} » : même œuvre"
+        oeuvres[signature] = cle
+
+
+def test_chaque_entree_est_citee_par_un_module():
+    citees = cles_citees()
+    jamais = sorted(set(DONNEES.entries) - set(citees))
+    assert not jamais, f"entrées citées par aucun module : {', '.join(jamais)}"
+
+
+def test_chaque_cle_citee_existe():
+    inconnues = {c: m for c, m in cles_citees().items() if c not in DONNEES.entries}
+    assert not inconnues, f"clés inconnues : {inconnues}"
+
+
+def test_urls_en_https():
+    for cle, entree in DONNEES.entries.items():
+        url = entree.fields.get("url")
+        if url:
+            assert url.startswith("https://"), f"{cle} : {url}"
