@@ -12,6 +12,7 @@ Ce paquet regroupe tout le code propre au projet :
   modules (aucun lien direct vers un autre module, étiquettes préfixées) ;
 - :mod:`.bibliographie` : la vérification de ``references.bib`` et le style
   bibliographique français ;
+- :mod:`.typographie` : appels de note collés au mot ;
 - :mod:`.messages` : les messages d'erreur en français.
 """
 
@@ -19,7 +20,7 @@ from __future__ import annotations
 
 from sphinx.application import Sphinx
 
-from . import bibliographie, fiche, liens, messages, pedagogie, selection
+from . import bibliographie, fiche, liens, messages, pedagogie, selection, typographie
 
 __version__ = "0.1.0"
 
@@ -31,9 +32,10 @@ def setup(app: Sphinx) -> dict:
     fiche.setup(app)
     pedagogie.setup(app)
     liens.setup(app)
+    typographie.setup(app)
     return {
         "version": __version__,
         "parallel_read_safe": True,
         "parallel_write_safe": True,
-        "env_version": 1,
+        "env_version": 2,
     }

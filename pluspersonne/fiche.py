@@ -151,9 +151,10 @@ class FicheModule(SphinxDirective):
                     signaler(f"module lié inconnu « {lie} ».{suggestion(lie, connus)} Modules "
                              f"existants : {', '.join(connus)}.", lieu, "fiche")
                     valide = False
+        fiche["valide"] = valide
+        self.env.pp_fiches[doc] = fiche
         if not valide:
             return []
-        self.env.pp_fiches[doc] = fiche
         return self.rendre(fiche)
 
     def rendre(self, fiche: dict) -> list[nodes.Node]:
@@ -232,7 +233,7 @@ def remplir_catalogues(app: Sphinx, doctree: nodes.document, fromdoc: str) -> No
         for slug in app.config.pp_modules:
             doc = f"modules/{slug}/index"
             fiche = env.pp_fiches.get(doc)
-            if fiche is None:
+            if fiche is None or not fiche["valide"]:
                 continue
             lien = nodes.reference("", "", internal=True,
                                    refuri=app.builder.get_relative_uri(fromdoc, doc))
@@ -248,11 +249,12 @@ def remplir_catalogues(app: Sphinx, doctree: nodes.document, fromdoc: str) -> No
 
 
 def verifier_presence(app: Sphinx, env: BuildEnvironment) -> None:
-    """Chaque module de la construction a une fiche valide."""
+    """Chaque module de la construction a une fiche (les erreurs de champ sont
+    signalées à la lecture)."""
     for slug in app.config.pp_modules:
         doc = f"modules/{slug}/index"
         if doc in env.found_docs and doc not in env.pp_fiches:
-            signaler("ce module n'a pas de fiche-module valide : ajoutez la directive "
+            signaler("ce module n'a pas de fiche-module : ajoutez la directive "
                      "« .. fiche-module:: » sous le titre, avec tous ses champs.",
                      (doc, 1), "fiche")
 

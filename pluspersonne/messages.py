@@ -14,6 +14,7 @@ from __future__ import annotations
 import difflib
 import logging
 from collections.abc import Iterable
+from pathlib import Path
 
 from sphinx.application import Sphinx
 from sphinx.util import logging as sphinx_logging
@@ -82,7 +83,34 @@ class TraductionBibtex(logging.Filter):
 traduction_bibtex = TraductionBibtex()
 
 
+class CompteurAvertissements(logging.Handler):
+    """Compte les avertissements et erreurs d'une construction."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.total = 0
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.total += 1
+
+
+def oublier_si_echec(app: Sphinx, exception) -> None:
+    """``build-finished`` : après un avertissement, l'environnement est jeté.
+
+    Sphinx ne relit que les documents modifiés : sans cela, une seconde
+    construction passerait sans réafficher les erreurs de la première.
+    """
+    compteur = app.pp_compteur
+    logging.getLogger("sphinx").removeHandler(compteur)
+    if exception is not None or compteur.total:
+        (Path(app.doctreedir) / "environment.pickle").unlink(missing_ok=True)
+
+
 def setup(app: Sphinx) -> None:
+    compteur = CompteurAvertissements()
+    logging.getLogger("sphinx").addHandler(compteur)
+    app.pp_compteur = compteur
+    app.connect("build-finished", oublier_si_echec)
     for nom in ("foot_roles", "roles", "bibfile", "domain"):
         journal = logging.getLogger(f"sphinx.sphinxcontrib.bibtex.{nom}")
         if traduction_bibtex not in journal.filters:

@@ -87,5 +87,6 @@ def pdftexte(pdf: Path) -> str:
 
 def normaliser(texte: str) -> str:
     texte = texte.replace("’", "'").replace("\u00a0", " ").replace("\u202f", " ")
+    texte = texte.replace("…", "...").replace(". . .", "...")
     texte = re.sub(r"-\s*\n\s*", "", texte)
     return re.sub(r"\s+", " ", texte).strip()

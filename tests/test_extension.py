@@ -153,3 +153,16 @@ def test_make_help_en_francais():
     for cible in ("html", "epub", "pdf", "all", "test", "clean", "systeme"):
         assert re.search(rf"make {cible}\s+\S", aide), f"cible {cible} absente de l'aide"
     assert "Construit" in aide
+
+
+def test_appel_de_note_colle_au_mot():
+    from docutils import nodes
+
+    from pluspersonne.typographie import coller_appels_de_note
+
+    document = nodes.document(None, None)
+    paragraphe = nodes.paragraph("", "", nodes.Text("un portable "), nodes.footnote_reference(
+        "", "1"), nodes.Text(". Et "), nodes.footnote_reference("", "2"))
+    document += paragraphe
+    coller_appels_de_note(None, document)
+    assert paragraphe.astext() == "un portable1. Et2"
