@@ -9,12 +9,14 @@ SPHINXOPTS ?= -W --keep-going -n -q
 JOBS       ?= 2
 PYTESTOPTS ?=
 
+export PP_SELECTION
+
 BIN         = $(VENV)/bin
 SPHINXBUILD = $(BIN)/sphinx-build
 ENV_OK      = $(VENV)/.installe
 
 .DEFAULT_GOAL := help
-.PHONY: help venv systeme html epub pdf all test clean
+.PHONY: help venv systeme html epub pdf all curriculum curricula test clean
 
 help: ## Affiche cette aide
 	@echo "« Plus personne », modules pédagogiques : cibles disponibles"
@@ -43,21 +45,37 @@ epub: $(ENV_OK) systeme ## Construit l'ePub dans _build/epub et le valide (EPUBC
 	$(SPHINXBUILD) -M epub . $(BUILDDIR) $(SPHINXOPTS)
 	$(BIN)/python outils/verifier_epub.py $(BUILDDIR)/epub/*.epub
 
-pdf: $(ENV_OK) systeme ## Construit le livre et une fiche par module dans _build/pdf
+pdf: $(ENV_OK) systeme ## Construit les PDF (livre, fiches animateur·rice et participant·e) dans _build/pdf
 	$(SPHINXBUILD) -M latex . $(BUILDDIR) $(SPHINXOPTS)
-	@echo "Compilation LaTeX (journal : $(BUILDDIR)/latex/latexmk.log)…"
-	@$(MAKE) -s -C $(BUILDDIR)/latex -j$(JOBS) all-pdf \
-	  LATEXMKOPTS="-silent" LATEXOPTS="-interaction=nonstopmode -halt-on-error" \
-	  > $(BUILDDIR)/latex/latexmk.log 2>&1 || { tail -n 40 $(BUILDDIR)/latex/latexmk.log; \
-	  echo "Échec de la compilation LaTeX : lisez $(BUILDDIR)/latex/latexmk.log."; exit 1; }
+	$(SPHINXBUILD) -b latex -t participant -d $(BUILDDIR)/doctrees-participant . \
+	  $(BUILDDIR)/latex-participant $(SPHINXOPTS)
+	@echo "Compilation LaTeX (journaux : $(BUILDDIR)/latex*/latexmk.log)…"
+	@for dossier in latex latex-participant; do \
+	  $(MAKE) -s -C $(BUILDDIR)/$$dossier -j$(JOBS) all-pdf LATEXMKOPTS="-silent" \
+	    LATEXOPTS="-interaction=nonstopmode -halt-on-error" \
+	    > $(BUILDDIR)/$$dossier/latexmk.log 2>&1 || { tail -n 40 $(BUILDDIR)/$$dossier/latexmk.log; \
+	    echo "Échec de la compilation LaTeX : lisez $(BUILDDIR)/$$dossier/latexmk.log."; exit 1; }; \
+	done
 	@rm -rf $(BUILDDIR)/pdf && mkdir -p $(BUILDDIR)/pdf
-	@cp $(BUILDDIR)/latex/*.pdf $(BUILDDIR)/pdf/
+	@cp $(BUILDDIR)/latex/*.pdf $(BUILDDIR)/latex-participant/*.pdf $(BUILDDIR)/pdf/
 	@echo "PDF prêts dans $(BUILDDIR)/pdf : $$(cd $(BUILDDIR)/pdf && ls *.pdf | tr '\n' ' ')"
 
 all: html epub pdf ## Construit les trois formats (HTML, ePub, PDF)
 
+curriculum: ## Construit un parcours : make curriculum C=curricula/<nom>.yml
+	@test -n "$(C)" || { echo "Indiquez le parcours : make curriculum C=curricula/<nom>.yml" \
+	  "(parcours disponibles : $$(ls curricula/*.yml | tr '\n' ' '))."; exit 2; }
+	@test -f "$(C)" || { echo "Parcours introuvable : $(C). Parcours disponibles :" \
+	  "$$(ls curricula/*.yml | tr '\n' ' ')"; exit 2; }
+	$(MAKE) all PP_SELECTION=$(C) BUILDDIR=$(BUILDDIR)/curricula/$(basename $(notdir $(C)))
+
+curricula: ## Construit tous les parcours du dossier curricula/
+	@for parcours in curricula/*.yml; do \
+	  $(MAKE) curriculum C=$$parcours || exit 1; \
+	done
+
 test: $(ENV_OK) systeme ## Lance toute la suite de tests (comme la CI)
-	$(BIN)/python -m pytest tests $(PYTESTOPTS)
+	$(BIN)/python -m pytest tests -n $(JOBS) --dist loadgroup $(PYTESTOPTS)
 
 clean: ## Supprime les constructions (_build)
 	rm -rf $(BUILDDIR)

@@ -37,7 +37,7 @@ today_fmt = "%d %B %Y"
 # Par défaut, le livre entier (curricula/livre.yml). PP_SELECTION accepte soit
 # un fichier de parcours (.yml), soit une liste de slugs séparés par des virgules.
 
-pp_selection = os.environ.get("PP_SELECTION", "curricula/livre.yml")
+pp_selection = os.environ.get("PP_SELECTION") or "curricula/livre.yml"
 
 # Les séquences du film, dans l'ordre (décrites dans docs/film.rst). Le champ
 # « séquences » de chaque fiche-module n'accepte que ces noms, ou « film entier ».
@@ -88,15 +88,20 @@ epub_exclude_files = ["search.html"]
 epub_css_files = ["pluspersonne.css"]
 
 # -- LaTeX / PDF ------------------------------------------------------------------
-# latex_documents est complété par l'extension : le livre, puis une fiche par module.
+# latex_documents est fixé par l'extension selon la sélection : le livre (ou le
+# parcours), son déroulé, sa banque de questions, puis une fiche par module ;
+# avec « -t participant », l'édition participant·e, sans notes d'animation.
 
 latex_engine = "pdflatex"
 latex_elements = {
     "papersize": "a4paper",
     "pointsize": "11pt",
-    "preamble": r"\DeclareUnicodeCharacter{00B7}{\textperiodcentered}",
+    # Les fiches (classe howto) n'ont pas de table des matières : elles sont courtes.
+    "preamble": r"""
+\DeclareUnicodeCharacter{00B7}{\textperiodcentered}
+\makeatletter
+\@ifclassloaded{sphinxhowto}{\renewcommand{\sphinxtableofcontents}{}}{}
+\makeatother
+""",
 }
 latex_show_urls = "footnote"
-latex_documents = [
-    ("index", "plus-personne.tex", project, author, "manual"),
-]

@@ -8,6 +8,8 @@ Ce paquet regroupe tout le code propre au projet :
   catalogue généré ;
 - :mod:`.pedagogie` : les directives ``question``, ``activite`` et
   ``note-animation`` ;
+- :mod:`.parcours` : pages générées (déroulé, banque de questions,
+  bibliographie du parcours) et contrôle de la durée d'un parcours ;
 - :mod:`.liens` : le rôle ``module-lie`` et la vérification de l'autonomie des
   modules (aucun lien direct vers un autre module, étiquettes préfixées) ;
 - :mod:`.bibliographie` : la vérification de ``references.bib`` et le style
@@ -20,7 +22,7 @@ from __future__ import annotations
 
 from sphinx.application import Sphinx
 
-from . import bibliographie, fiche, liens, messages, pedagogie, selection, typographie
+from . import bibliographie, fiche, liens, messages, parcours, pedagogie, selection, typographie
 
 __version__ = "0.1.0"
 
@@ -32,10 +34,11 @@ def setup(app: Sphinx) -> dict:
     fiche.setup(app)
     pedagogie.setup(app)
     liens.setup(app)
+    parcours.setup(app)
     typographie.setup(app)
     return {
         "version": __version__,
         "parallel_read_safe": True,
         "parallel_write_safe": True,
-        "env_version": 2,
+        "env_version": 3,
     }

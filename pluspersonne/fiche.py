@@ -21,6 +21,7 @@ from sphinx.environment import BuildEnvironment
 from sphinx.util.docutils import SphinxDirective
 from sphinx_design.shared import create_component
 
+from .liens import lien_ecrit, noeud_module
 from .messages import signaler, suggestion
 from .selection import modules_sur_disque, slug_de
 
@@ -175,7 +176,7 @@ class FicheModule(SphinxDirective):
                     for i, lie in enumerate(valeur):
                         if i:
                             para += nodes.Text(", ")
-                        para += module_lie_node(lie, self.env)
+                        para += noeud_module(lie, self.env)
                     corps += para
                 else:
                     corps += nodes.paragraph(text=", ".join(valeur))
@@ -196,18 +197,11 @@ class FicheModule(SphinxDirective):
         return [html, autres]
 
 
-def module_lie_node(slug: str, env: BuildEnvironment) -> nodes.Node:
-    """Lien vers un module s'il est dans la construction, texte sinon."""
-    from .liens import noeud_module  # import tardif : liens importe ce module
-
-    return noeud_module(slug, env)
-
-
 class CatalogueModules(SphinxDirective):
     """``.. catalogue-modules::`` : tableau des modules, rempli à l'écriture."""
 
     def run(self) -> list[nodes.Node]:
-        self.env.pp_catalogues.add(self.env.docname)
+        self.env.pp_pages_generees.add(self.env.docname)
         return [catalogue("")]
 
 
@@ -235,9 +229,7 @@ def remplir_catalogues(app: Sphinx, doctree: nodes.document, fromdoc: str) -> No
             fiche = env.pp_fiches.get(doc)
             if fiche is None or not fiche["valide"]:
                 continue
-            lien = nodes.reference("", "", internal=True,
-                                   refuri=app.builder.get_relative_uri(fromdoc, doc))
-            lien += nodes.Text(env.titles[doc].astext() if doc in env.titles else slug)
+            lien = lien_ecrit(app, fromdoc, slug, env)
             ligne = nodes.row()
             ligne += nodes.entry("", nodes.paragraph("", "", lien))
             ligne += nodes.entry("", nodes.paragraph(text=duree_lisible(fiche["durée"])))
@@ -260,7 +252,7 @@ def verifier_presence(app: Sphinx, env: BuildEnvironment) -> None:
 
 
 def init_env(app: Sphinx, env: BuildEnvironment, *args) -> None:
-    for attribut, vide in (("pp_fiches", dict), ("pp_catalogues", set)):
+    for attribut, vide in (("pp_fiches", dict), ("pp_pages_generees", set)):
         if not hasattr(env, attribut):
             setattr(env, attribut, vide())
 
@@ -268,20 +260,20 @@ def init_env(app: Sphinx, env: BuildEnvironment, *args) -> None:
 def purger(app: Sphinx, env: BuildEnvironment, doc: str) -> None:
     init_env(app, env)
     env.pp_fiches.pop(doc, None)
-    env.pp_catalogues.discard(doc)
+    env.pp_pages_generees.discard(doc)
 
 
 def fusionner(app: Sphinx, env: BuildEnvironment, docs, autre: BuildEnvironment) -> None:
     init_env(app, env)
     env.pp_fiches.update(getattr(autre, "pp_fiches", {}))
-    env.pp_catalogues.update(getattr(autre, "pp_catalogues", set()))
+    env.pp_pages_generees.update(getattr(autre, "pp_pages_generees", set()))
 
 
 def catalogues_a_refaire(app: Sphinx, env: BuildEnvironment, ajoutes, modifies, supprimes):
     """Le catalogue change dès qu'un module change."""
     init_env(app, env)
     if any(slug_de(d) for d in (*ajoutes, *modifies, *supprimes)):
-        return sorted(env.pp_catalogues)
+        return sorted(env.pp_pages_generees)
     return []
 
 

@@ -36,6 +36,18 @@ def noeud_module(slug: str, env: BuildEnvironment, texte: str | None = None) -> 
                           classes=["pp-module-absent"])
 
 
+def lien_ecrit(app: Sphinx, depuis: str, slug: str, env: BuildEnvironment) -> nodes.Node:
+    """Lien vers un module pour une page générée à l'écriture (catalogue, déroulé) ;
+    texte seul dans un PDF à part qui ne contient pas ce module."""
+    doc = docname(slug)
+    texte = env.titles[doc].astext() if doc in env.titles else titre_module(env.srcdir, slug)
+    try:
+        uri = app.builder.get_relative_uri(depuis, doc)
+    except Exception:  # noqa: BLE001  (LaTeX : document absent de ce PDF)
+        return nodes.Text(texte)
+    return nodes.reference("", texte, internal=True, refuri=uri)
+
+
 class ModuleLie(SphinxRole):
     """``:module-lie:`slug``` ou ``:module-lie:`texte <slug>```."""
 

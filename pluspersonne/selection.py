@@ -33,16 +33,34 @@ LIVRE = "curricula/livre.yml"
 
 
 @dataclass
+class Etape:
+    """Un module dans un parcours, avec le temps qui lui est consacré."""
+
+    slug: str
+    ligne: int
+    duree: int | None = None  #: minutes ; None = la durée de la fiche du module
+    seance: int | None = None  #: numéro de séance, pour un parcours en plusieurs fois
+
+
+@dataclass
 class Parcours:
     """Un parcours : une suite ordonnée de modules."""
 
     chemin: str
     titre: str
     public: list[str]
-    modules: list[str]
+    etapes: list[Etape]
     introduction: str = ""
     duree: int | None = None
     lignes: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def modules(self) -> list[str]:
+        return [e.slug for e in self.etapes]
+
+    @property
+    def nom(self) -> str:
+        return Path(self.chemin).stem
 
 
 def modules_sur_disque(racine: Path) -> list[str]:
@@ -84,36 +102,43 @@ def slug_de(doc: str) -> str | None:
     return None
 
 
+def _minutes(valeur) -> int | None:
+    if isinstance(valeur, int) and not isinstance(valeur, bool) and valeur > 0:
+        return valeur
+    return None
+
+
 def lire_parcours(racine: Path, relatif: str, connus: list[str]) -> tuple[Parcours | None, list]:
     """Lit et valide un fichier de parcours ; renvoie (parcours, erreurs)."""
     chemin = racine / relatif
-    erreurs: list[tuple[str, str]] = []
     if not chemin.is_file():
         return None, [(f"fichier de parcours introuvable : {relatif}. Indiquez un "
                        "fichier existant de curricula/ (par exemple curricula/livre.yml).",
                        None)]
     texte = chemin.read_text(encoding="utf-8")
     try:
-        donnees = yaml.compose(texte)
+        racine_yaml = yaml.compose(texte)
+        valeurs = yaml.safe_load(texte)
     except yaml.YAMLError as exc:
         ligne = getattr(getattr(exc, "problem_mark", None), "line", 0) + 1
         probleme = getattr(exc, "problem", None) or "syntaxe invalide"
         return None, [(f"YAML invalide ({probleme}). Vérifiez l'indentation et les "
                        "deux-points de cette ligne.", f"{relatif}:{ligne}")]
-    if not isinstance(donnees, yaml.MappingNode):
+    if not isinstance(racine_yaml, yaml.MappingNode):
         return None, [("un parcours doit être un dictionnaire avec les clés titre, public "
-                       "et modules.", f"{relatif}:1")]
-    lignes = {cle.value: cle.start_mark.line + 1 for cle, _ in donnees.value}
-    valeurs = yaml.safe_load(texte)
+                       "et modules (voir docs/parcours.rst).", f"{relatif}:1")]
+    lignes = {cle.value: cle.start_mark.line + 1 for cle, _ in racine_yaml.value}
+    noeuds = {cle.value: noeud for cle, noeud in racine_yaml.value}
+    erreurs: list[tuple[str, str]] = []
 
     def ou(cle: str) -> str:
         return f"{relatif}:{lignes.get(cle, 1)}"
 
-    attendues = {"titre", "public", "introduction", "modules", "durée"}
+    attendues = ("titre", "public", "introduction", "durée", "modules")
     for cle in valeurs:
         if cle not in attendues:
             erreurs.append((f"clé inconnue « {cle} ».{suggestion(str(cle), attendues)} Clés "
-                            f"possibles : {', '.join(sorted(attendues))}.", ou(cle)))
+                            f"possibles : {', '.join(attendues)}.", ou(str(cle))))
     titre = valeurs.get("titre")
     if not isinstance(titre, str) or not titre.strip():
         erreurs.append(("champ « titre » manquant ou vide : ajoutez par exemple "
@@ -124,44 +149,63 @@ def lire_parcours(racine: Path, relatif: str, connus: list[str]) -> tuple[Parcou
     if not public or not all(isinstance(p, str) for p in public):
         erreurs.append(("champ « public » manquant ou vide : indiquez le public visé, par "
                         "exemple « public: travailleur·euses sociaux·ales ».", ou("public")))
-    modules = valeurs.get("modules")
-    if not isinstance(modules, list) or not modules:
-        erreurs.append(("la liste « modules » est absente ou vide : indiquez au moins un slug "
-                        f"de module. Modules existants : {', '.join(connus)}.", ou("modules")))
-        modules = []
     duree = valeurs.get("durée")
-    if duree is not None and (not isinstance(duree, int) or isinstance(duree, bool) or duree <= 0):
+    if duree is not None and _minutes(duree) is None:
         erreurs.append((f"durée invalide « {duree} » : indiquez un nombre entier de minutes, "
                         "par exemple « durée: 90 ».", ou("durée")))
         duree = None
-    introduction = valeurs.get("introduction") or ""
-    slugs = [str(m) for m in modules]
-    erreurs += verifier_slugs(slugs, connus, ou("modules"))
-    parcours = Parcours(relatif, str(titre or ""), list(public or []), slugs,
-                        str(introduction), duree, lignes)
+    etapes: list[Etape] = []
+    noeud_modules = noeuds.get("modules")
+    if not isinstance(noeud_modules, yaml.SequenceNode) or not noeud_modules.value:
+        erreurs.append(("la liste « modules » est absente ou vide : indiquez au moins un slug "
+                        f"de module, un par ligne (« - contexte »). Modules existants : "
+                        f"{', '.join(connus)}.", ou("modules")))
+    else:
+        for noeud, valeur in zip(noeud_modules.value, valeurs["modules"]):
+            ligne = noeud.start_mark.line + 1
+            if isinstance(valeur, str):
+                etapes.append(Etape(valeur.strip(), ligne))
+                continue
+            if not isinstance(valeur, dict) or not isinstance(valeur.get("module"), str):
+                erreurs.append(("chaque élément de « modules » est un slug (« - contexte ») ou "
+                                "un dictionnaire avec au moins « module: <slug> ».",
+                                f"{relatif}:{ligne}"))
+                continue
+            for cle in valeur:
+                if cle not in ("module", "durée", "séance"):
+                    erreurs.append((f"clé inconnue « {cle} » pour le module "
+                                    f"« {valeur['module']} ». Clés possibles : module, durée, "
+                                    "séance.", f"{relatif}:{ligne}"))
+            etape = Etape(valeur["module"].strip(), ligne)
+            for cle, attribut in (("durée", "duree"), ("séance", "seance")):
+                if cle in valeur:
+                    if _minutes(valeur[cle]) is None:
+                        erreurs.append((f"{cle} invalide « {valeur[cle]} » pour le module "
+                                        f"« {etape.slug} » : indiquez un nombre entier positif.",
+                                        f"{relatif}:{ligne}"))
+                    else:
+                        setattr(etape, attribut, valeur[cle])
+            etapes.append(etape)
+    vus: set[str] = set()
+    for etape in etapes:
+        lieu = f"{relatif}:{etape.ligne}"
+        if etape.slug in vus:
+            erreurs.append((f"le module « {etape.slug} » apparaît deux fois : retirez le "
+                            "doublon.", lieu))
+        vus.add(etape.slug)
+        if etape.slug not in connus:
+            erreurs.append((f"module inconnu « {etape.slug} ».{suggestion(etape.slug, connus)} "
+                            f"Modules existants : {', '.join(connus)}.", lieu))
+    parcours = Parcours(relatif, str(titre or ""), list(public or []), etapes,
+                        str(valeurs.get("introduction") or "").strip(), duree, lignes)
     return parcours, erreurs
 
 
-def verifier_slugs(slugs: list[str], connus: list[str], location: str) -> list:
-    """Slugs inconnus ou en double : une erreur chacun, avec les slugs connus."""
-    erreurs = []
-    vus: set[str] = set()
-    for slug in slugs:
-        if slug in vus:
-            erreurs.append((f"le module « {slug} » apparaît deux fois : retirez le doublon.",
-                            location))
-        vus.add(slug)
-        if slug not in connus:
-            erreurs.append((f"module inconnu « {slug} ».{suggestion(slug, connus)} Modules "
-                            f"existants : {', '.join(connus)}.", location))
-    return erreurs
-
-
 def choisir(app: Sphinx, config: Config) -> None:
-    """``config-inited`` : fixe les modules de la construction."""
+    """``config-inited`` : fixe les modules, les titres et les documents LaTeX."""
     racine = Path(app.srcdir)
     connus = modules_sur_disque(racine)
-    valeur = str(config.pp_selection).strip()
+    valeur = str(config.pp_selection).strip() or LIVRE
     if valeur.endswith((".yml", ".yaml")):
         parcours, erreurs = lire_parcours(racine, valeur, connus)
         if parcours and valeur == LIVRE and not erreurs:
@@ -171,12 +215,14 @@ def choisir(app: Sphinx, config: Config) -> None:
                                     f"dans le livre : ajoutez « - {slug} » à la liste modules "
                                     f"de {LIVRE}.", f"{LIVRE}:{parcours.lignes.get('modules', 1)}"))
     else:
-        slugs = [s.strip() for s in valeur.split(",") if s.strip()]
-        erreurs = [(f"PP_SELECTION : {m}", None) for m, _ in verifier_slugs(slugs, connus, None)]
-        if not slugs:
-            erreurs.append(("PP_SELECTION est vide : indiquez un parcours (.yml) ou des slugs "
-                            "séparés par des virgules.", None))
-        parcours = Parcours("PP_SELECTION", "", [], slugs)
+        etapes = [Etape(s.strip(), 0) for s in valeur.split(",") if s.strip()]
+        parcours = Parcours("", "", [], etapes)
+        erreurs = []
+        for slug in sorted({e.slug for e in etapes if e.slug not in connus}):
+            erreurs.append((f"PP_SELECTION : module inconnu « {slug} ».{suggestion(slug, connus)}"
+                            f" Modules existants : {', '.join(connus)}.", None))
+        if len(set(parcours.modules)) != len(etapes):
+            erreurs.append(("PP_SELECTION : un module apparaît deux fois.", None))
     if erreurs:
         arreter(erreurs)
     assert parcours is not None
@@ -185,11 +231,28 @@ def choisir(app: Sphinx, config: Config) -> None:
     config.exclude_patterns = list(config.exclude_patterns) + [
         f"{DOSSIER}/{slug}" for slug in connus if slug not in parcours.modules
     ]
-    auteur = config.author
-    config.latex_documents = list(config.latex_documents) + [
-        (docname(slug), f"{slug}.tex", titre_module(racine, slug), auteur, "howto")
+    # Titres et noms de fichiers : le livre, ou le parcours construit.
+    nom, titre = "plus-personne", config.project
+    if parcours.chemin and parcours.chemin != LIVRE:
+        nom, titre = parcours.nom, parcours.titre
+        config.html_title = config.epub_title = titre
+    config.epub_basename = nom
+    participant = app.tags.has("participant")
+    suffixe = "-participant" if participant else ""
+    edition = " (édition participant·e)" if participant else ""
+    documents = [("index", f"{nom}{suffixe}.tex", titre + edition, config.author, "manual")]
+    if not participant:
+        documents += [
+            ("docs/deroule", "deroule.tex", f"Déroulé : {titre}", config.author, "howto"),
+            ("docs/questions", "questions.tex", f"Banque de questions : {titre}",
+             config.author, "howto"),
+        ]
+    documents += [
+        (docname(slug), f"{slug}{suffixe}.tex", titre_module(racine, slug) + edition,
+         config.author, "howto")
         for slug in parcours.modules
     ]
+    config.latex_documents = documents
 
 
 class SommaireModules(SphinxDirective):

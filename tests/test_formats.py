@@ -17,6 +17,8 @@ sys.path.insert(0, str(RACINE / "outils"))
 import verifier_epub  # noqa: E402
 
 BIB = parse_file(str(RACINE / "references.bib"))
+#: Les tests qui lisent le livre construit tournent sur le même processus (xdist).
+pytestmark = pytest.mark.xdist_group("livre")
 
 
 def cles_citees(slug: str) -> list[str]:

@@ -1,0 +1,170 @@
+"""Parcours : chaque fichier de curricula/ se construit dans les trois formats, avec
+déroulé, banque de questions, bibliographie limitée et deux éditions des fiches."""
+
+from __future__ import annotations
+
+import re
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+from conftest import RACINE, echec_lisible, make, pdftexte, sortie, sphinx
+
+from pluspersonne.parcours import cles_citees
+from pluspersonne.selection import modules_sur_disque, titre_module
+
+sys.path.insert(0, str(RACINE / "outils"))
+import verifier_epub  # noqa: E402
+
+PARCOURS = sorted(p.name for p in (RACINE / "curricula").glob("*.yml") if p.name != "livre.yml")
+NOTE = "Pour l'animateur·rice"
+
+
+def slugs(fichier: str) -> list[str]:
+    donnees = yaml.safe_load((RACINE / "curricula" / fichier).read_text(encoding="utf-8"))
+    return [m if isinstance(m, str) else m["module"] for m in donnees["modules"]]
+
+
+def questions(slug: str) -> list[str]:
+    """Le début de chaque question d'un module, lu dans sa source."""
+    source = (RACINE / "modules" / slug / "index.rst").read_text(encoding="utf-8")
+    debuts = []
+    for m in re.finditer(r"\.\. question::\n   :moment: \S+\n\n   (.+)", source):
+        texte = re.sub(r":\w+:`([^`<]*?)(?: <[^>]+>)?`", r"\1", m.group(1))  # rôles → texte
+        debuts.append(re.sub(r"[*`]", "", texte).strip()[:30])
+    return debuts
+
+
+def titre(slug: str) -> str:
+    return titre_module(RACINE, slug).replace("’", "'").replace("\u00a0", " ")
+
+
+def texte_html(chemin: Path) -> str:
+    html = chemin.read_text(encoding="utf-8")
+    html = re.sub(r"<[^>]+>", " ", html).replace("&#39;", "'").replace("’", "'")
+    return re.sub(r"\s+", " ", html.replace("\u00a0", " "))
+
+
+def test_trois_parcours_livres():
+    assert len(PARCOURS) >= 3
+
+
+@pytest.mark.parametrize("fichier", PARCOURS)
+def test_parcours_construit(tmp_path, fichier):
+    nom = fichier.removesuffix(".yml")
+    resultat = make("curriculum", tmp_path, C=f"curricula/{fichier}")
+    assert resultat.returncode == 0, echec_lisible(resultat)
+    sortie_ = tmp_path / "curricula" / nom
+    retenus = slugs(fichier)
+    autres = [s for s in modules_sur_disque(RACINE) if s not in retenus]
+
+    # HTML : déroulé dans l'ordre, banque de questions des seuls modules retenus
+    deroule = texte_html(sortie_ / "html" / "docs" / "deroule.html")
+    positions = [deroule.index(titre(s)) for s in retenus]
+    assert positions == sorted(positions), "déroulé dans l'ordre du parcours"
+    assert "Total cumulé" in deroule and "Durée totale" in deroule
+    banque = texte_html(sortie_ / "html" / "docs" / "questions.html")
+    for slug in retenus:
+        for question in questions(slug):
+            assert question.replace("’", "'").replace("\u00a0", " ") in banque, question
+    for slug in autres:
+        assert titre(slug) not in banque
+    biblio = texte_html(sortie_ / "html" / "docs" / "bibliographie.html")
+    assert "Klein, Naomi" not in biblio or "klein2008strategie" in cles_citees(RACINE, retenus)
+
+    # ePub valide
+    assert verifier_epub.verifier(sortie_ / "epub" / f"{nom}.epub") == []
+
+    # PDF : parcours, déroulé, questions, deux éditions de chaque fiche
+    pdf = sortie_ / "pdf"
+    for fichier_pdf in (f"{nom}.pdf", f"{nom}-participant.pdf", "deroule.pdf", "questions.pdf"):
+        assert (pdf / fichier_pdf).is_file(), fichier_pdf
+    for slug in retenus:
+        animateur = pdftexte(pdf / f"{slug}.pdf")
+        participant = pdftexte(pdf / f"{slug}-participant.pdf")
+        assert NOTE in animateur
+        assert NOTE not in participant, f"{slug}-participant.pdf contient des notes d'animation"
+        assert titre_module(RACINE, slug).split()[0] in participant
+        assert len(participant) < len(animateur)
+    assert NOTE not in pdftexte(pdf / f"{nom}-participant.pdf")
+    assert not any((pdf / f"{s}.pdf").exists() for s in autres)
+
+
+@pytest.mark.xdist_group("livre")
+def test_livre_deroule_et_banque(livre):
+    """Le livre est le parcours de tous les modules : il a aussi déroulé et banque."""
+    deroule = texte_html(livre / "html" / "docs" / "deroule.html")
+    for slug in slugs("livre.yml"):
+        assert titre(slug) in deroule
+    assert (livre / "pdf" / "questions.pdf").is_file()
+    assert NOTE not in pdftexte(livre / "pdf" / "plus-personne-participant.pdf")
+
+
+ESSAI = """titre: Essai
+public: adultes
+durée: 90
+modules:
+  - digitalisation
+"""
+
+
+def construire_parcours(projet: Path, texte: str) -> str:
+    (projet / "curricula" / "essai.yml").write_text(texte, encoding="utf-8")
+    resultat = sphinx(projet, projet / "_build", "html", "curricula/essai.yml")
+    message = sortie(resultat)
+    assert resultat.returncode != 0, message
+    assert "Traceback" not in message, message
+    return message
+
+
+def test_parcours_module_inconnu(projet):
+    message = construire_parcours(projet, ESSAI.replace("- digitalisation", "- digitalisaton"))
+    assert re.search(r"curricula/essai\.yml:5: .*module inconnu « digitalisaton »\. Vouliez-vous "
+                     r"dire « digitalisation » \? Modules existants : animer-une-projection,",
+                     message), message
+
+
+def test_parcours_liste_vide(projet):
+    message = construire_parcours(projet, "titre: Essai\npublic: adultes\nmodules: []\n")
+    assert re.search(r"curricula/essai\.yml:3: .*la liste « modules » est absente ou vide",
+                     message), message
+
+
+def test_parcours_module_en_double(projet):
+    message = construire_parcours(projet, ESSAI + "  - digitalisation\n")
+    assert re.search(r"curricula/essai\.yml:6: .*le module « digitalisation » apparaît deux "
+                     r"fois : retirez le doublon", message), message
+
+
+def test_parcours_malforme(projet):
+    message = construire_parcours(projet, "titre: Essai\nmodules:\n  - digitalisation\n - x: [\n")
+    assert re.search(r"curricula/essai\.yml:\d+: .*YAML invalide", message), message
+
+
+def test_parcours_sans_titre(projet):
+    message = construire_parcours(projet, ESSAI.replace("titre: Essai\n", ""))
+    assert "champ « titre » manquant ou vide" in message, message
+
+
+def test_parcours_duree_differente(projet):
+    message = construire_parcours(projet, ESSAI.replace("durée: 90", "durée: 60"))
+    assert re.search(r"curricula/essai\.yml:3: .*durée prévue 60 min, mais les modules "
+                     r"totalisent 90 min \(digitalisation 90 min\)\. Corrigez « durée: »",
+                     message), message
+
+
+def test_parcours_duree_par_module(projet):
+    texte = ESSAI.replace("durée: 90", "durée: 50").replace(
+        "  - digitalisation\n", "  - module: digitalisation\n    durée: 50\n")
+    (projet / "curricula" / "essai.yml").write_text(texte, encoding="utf-8")
+    resultat = sphinx(projet, projet / "_build", "html", "curricula/essai.yml")
+    assert resultat.returncode == 0, sortie(resultat)
+
+
+def test_make_curriculum_sans_fichier():
+    resultat = make("curriculum", RACINE / "_build" / "inutile")
+    assert resultat.returncode != 0
+    assert "Indiquez le parcours : make curriculum C=curricula/<nom>.yml" in sortie(resultat)
+    resultat = make("curriculum", RACINE / "_build" / "inutile", C="curricula/absent.yml")
+    assert "Parcours introuvable : curricula/absent.yml" in sortie(resultat)
