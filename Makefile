@@ -16,7 +16,8 @@ SPHINXBUILD = $(BIN)/sphinx-build
 ENV_OK      = $(VENV)/.installe
 
 .DEFAULT_GOAL := help
-.PHONY: help venv systeme html epub pdf all curriculum curricula test clean
+.PHONY: help venv systeme html epub pdf all curriculum curricula citations linkcheck lint \
+        test clean
 
 help: ## Affiche cette aide
 	@echo "« Plus personne », modules pédagogiques : cibles disponibles"
@@ -73,6 +74,16 @@ curricula: ## Construit tous les parcours du dossier curricula/
 	@for parcours in curricula/*.yml; do \
 	  $(MAKE) curriculum C=$$parcours || exit 1; \
 	done
+
+linkcheck: $(ENV_OK) ## Vérifie les liens externes (réseau requis) : _build/linkcheck
+	$(SPHINXBUILD) -M linkcheck . $(BUILDDIR) $(SPHINXOPTS)
+
+lint: $(ENV_OK) ## Vérifie le reST (sphinx-lint) et la typographie française
+	$(BIN)/sphinx-lint modules docs index.rst
+	$(BIN)/python outils/typographie.py modules docs index.rst
+
+citations: $(ENV_OK) ## Vérifie references.bib (deux analyseurs) et les clés citées
+	$(BIN)/python outils/verifier_citations.py .
 
 test: $(ENV_OK) systeme ## Lance toute la suite de tests (comme la CI)
 	$(BIN)/python -m pytest tests -n $(JOBS) --dist loadgroup $(PYTESTOPTS)

@@ -12,7 +12,7 @@ sys.path.insert(0, os.path.abspath("."))
 
 # -- Projet ---------------------------------------------------------------------
 
-project = "« Plus personne », modules pédagogiques"
+project = "«\u00a0Plus personne\u00a0», modules pédagogiques"
 author = "Les contributeur·rices du projet, d'après le dossier pédagogique de ZIN TV"
 copyright = "2026, " + author
 version = release = "0.1.0"
@@ -63,7 +63,7 @@ bibtex_foot_reference_style = "foot"
 # -- HTML (sphinx-book-theme) ---------------------------------------------------
 
 html_theme = "sphinx_book_theme"
-html_title = "« Plus personne », modules pédagogiques"
+html_title = project
 html_static_path = ["_static"]
 html_css_files = ["pluspersonne.css"]
 html_last_updated_fmt = None
@@ -73,13 +73,26 @@ html_theme_options = {
     "show_toc_level": 2,
 }
 
+# -- Vérification des liens (make linkcheck) ------------------------------------------
+# Toutes les adresses des pages et de references.bib (la bibliographie les affiche).
+# PP_LINKCHECK_LOCAL=1 limite la vérification aux adresses locales (127.0.0.1,
+# localhost) : c'est ainsi que les tests l'éprouvent hors ligne.
+
+linkcheck_timeout = 15
+linkcheck_retries = 2
+linkcheck_anchors = True
+linkcheck_report_timeouts_as_broken = True
+if os.environ.get("PP_LINKCHECK_LOCAL"):
+    linkcheck_ignore = [r"^(?!https?://(127\.0\.0\.1|localhost)[:/])"]
+    linkcheck_timeout, linkcheck_retries = 5, 1
+
 # -- ePub -----------------------------------------------------------------------
 # L'ePub utilise le thème « epub » de Sphinx (le thème du livre y casse EPUBCheck).
 
 epub_basename = "plus-personne"
 epub_title = project
 epub_author = author
-epub_publisher = "Projet « Plus personne », modules pédagogiques"
+epub_publisher = "Projet " + project
 epub_language = "fr"
 epub_uid = epub_identifier = "plus-personne-modules-pedagogiques"
 epub_scheme = "URL"

@@ -14,6 +14,8 @@ Ce paquet regroupe tout le code propre au projet :
   modules (aucun lien direct vers un autre module, étiquettes préfixées) ;
 - :mod:`.bibliographie` : la vérification de ``references.bib`` et le style
   bibliographique français ;
+- :mod:`.garde` : ce qu'un module ne peut pas inclure (fichiers hors de son
+  dossier, scripts, iframes) ;
 - :mod:`.typographie` : appels de note collés au mot ;
 - :mod:`.messages` : les messages d'erreur en français.
 """
@@ -22,7 +24,8 @@ from __future__ import annotations
 
 from sphinx.application import Sphinx
 
-from . import bibliographie, fiche, liens, messages, parcours, pedagogie, selection, typographie
+from . import (bibliographie, fiche, garde, liens, messages, parcours, pedagogie, selection,
+               typographie)
 
 __version__ = "0.1.0"
 
@@ -34,6 +37,7 @@ def setup(app: Sphinx) -> dict:
     fiche.setup(app)
     pedagogie.setup(app)
     liens.setup(app)
+    garde.setup(app)
     parcours.setup(app)
     typographie.setup(app)
     return {

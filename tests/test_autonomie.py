@@ -23,5 +23,6 @@ def test_module_seul(tmp_path, slug):
     epub = tmp_path / "epub" / "plus-personne.epub"
     assert verifier_epub.verifier(epub) == []
     assert sorted(p.name for p in (tmp_path / "pdf").glob("*.pdf")) == sorted(
-        ["plus-personne.pdf", f"{slug}.pdf"])
+        ["plus-personne.pdf", "plus-personne-participant.pdf", "deroule.pdf", "questions.pdf",
+         f"{slug}.pdf", f"{slug}-participant.pdf"])
     assert titre_module(RACINE, slug).split()[0] in pdftexte(tmp_path / "pdf" / f"{slug}.pdf")

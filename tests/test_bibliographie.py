@@ -67,3 +67,39 @@ def test_urls_en_https():
         url = entree.fields.get("url")
         if url:
             assert url.startswith("https://"), f"{cle} : {url}"
+
+
+def verificateur():
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("verifier_citations",
+                                                  RACINE / "outils" / "verifier_citations.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_make_citations_passe():
+    assert verificateur().verifier(RACINE) == []
+
+
+def test_second_analyseur_lit_tout():
+    import bibtexparser
+
+    bibliotheque = bibtexparser.parse_string(BIB.read_text(encoding="utf-8"))
+    assert not bibliotheque.failed_blocks
+    assert {e.key for e in bibliotheque.entries} == set(DONNEES.entries)
+
+
+def test_citations_en_echec(projet):
+    bib = projet / "references.bib"
+    bib.write_text(bib.read_text(encoding="utf-8") + "\n@misc{inutile2020essai,\n  author = {X},\n"
+                   "  title = {Essai},\n  year = {2020},\n  howpublished = {Nulle part},\n}\n",
+                   encoding="utf-8")
+    messages = verificateur().verifier(projet)
+    assert any("l'entrée « inutile2020essai » n'est citée par aucun module" in m for m in messages)
+    bib.write_text(bib.read_text(encoding="utf-8") + "\n@book{casse2020,\n  title = {x\n",
+                   encoding="utf-8")
+    messages = verificateur().verifier(projet)
+    assert any("erreur de syntaxe BibTeX" in m for m in messages), messages
+    assert any("bibtexparser ne peut pas lire ce bloc" in m for m in messages), messages

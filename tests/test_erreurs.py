@@ -204,3 +204,28 @@ def test_sequence_inconnue(projet):
     message = construire_en_echec(projet)
     assert ("séquence inconnue « Le non recours aux droits ». Vouliez-vous dire "
             "« Le non-recours aux droits » ?") in message, message
+
+
+@pytest.mark.parametrize("ajout, attendu", [
+    (".. include:: ../../conf.py\n", "« include » lit « ../../conf.py », hors du dossier du module"),
+    (".. literalinclude:: /references.bib\n", "« literalinclude » lit « /references.bib »"),
+    (".. raw:: html\n   :file: ../contexte/index.rst\n", "« raw » lit « ../contexte/index.rst »"),
+    (".. raw:: html\n   :url: https://exemple.org/\n", "« raw » avec « :url: » interdit"),
+    (".. raw:: html\n\n   <script>alert(1)</script>\n", "script ou iframe interdit"),
+    (".. raw:: html\n\n   <iframe src=\"x\"></iframe>\n", "script ou iframe interdit"),
+])
+def test_inclusions_interdites(projet, ajout, attendu):
+    texte = ESSAI.replace(".. _mod-essai-animer:", ajout + "\n.. _mod-essai-animer:")
+    installer_essai(projet, texte)
+    message = construire_en_echec(projet)
+    ligne = ligne_de(texte, "   <" if "   <" in ajout else ajout.splitlines()[0])
+    assert re.search(rf"modules/essai/index\.rst:{ligne}: .*" + re.escape(attendu), message), message
+
+
+def test_inclusion_permise(projet):
+    (projet / "modules" / "essai").mkdir(parents=True)
+    (projet / "modules" / "essai" / "extrait.txt").write_text("Un extrait.\n", encoding="utf-8")
+    installer_essai(projet, ESSAI.replace(".. _mod-essai-animer:",
+                                          ".. literalinclude:: extrait.txt\n\n.. _mod-essai-animer:"))
+    resultat = sphinx(projet, projet / "_build", "html", "essai")
+    assert resultat.returncode == 0, sortie(resultat)

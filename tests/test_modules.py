@@ -49,3 +49,61 @@ def test_mots_propres():
     resultat = subprocess.run([sys.executable, str(OUTIL), "modules", "docs"], cwd=RACINE,
                               capture_output=True, text=True)
     assert resultat.returncode == 0, resultat.stdout[-4000:]
+
+
+def typographie():
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("typographie", RACINE / "outils" / "typographie.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_typographie_du_livre():
+    outil = typographie()
+    fautes = {str(f.relative_to(RACINE)): outil.verifier_texte(f.read_text(encoding="utf-8"))
+              for f in outil.fichiers([str(RACINE / "modules"), str(RACINE / "docs"),
+                                       str(RACINE / "index.rst")])}
+    assert not {f: v for f, v in fautes.items() if v}
+
+
+@pytest.mark.parametrize("texte, regle", [
+    ("Une phrase : la suite.", "espace ordinaire avant"),
+    ("Vraiment ? Oui.", "espace ordinaire avant"),
+    ("Vraiment? Oui.", "collé au mot"),
+    ("Il dit «\u00a0bonjour ».", "» sans espace insécable avant"),
+    ("Il dit « bonjour\u00a0».", "« sans espace insécable après"),
+    ('Il dit "bonjour".', "guillemets droits"),
+    ("Les travailleur.euse.s du secteur.", "écriture inclusive avec un point"),
+    ("Les usager.ères du CPAS.", "écriture inclusive avec un point"),
+])
+def test_typographie_detecte(texte, regle):
+    fautes = typographie().verifier_texte("Titre\n=====\n\n" + texte + "\n")
+    assert any(regle in message and ligne == 4 for ligne, message in fautes), fautes
+
+
+@pytest.mark.parametrize("texte", [
+    "Une phrase\u00a0: la suite\u00a0; une autre\u00a0!",
+    "Voir :footcite:`klein2008strategie` et :term:`CPAS`.",
+    ".. fiche-module::\n   :durée: 45",
+    "Exemple ::\n\n   code \"brut\" : ici",
+    "Adresse https://zintv.org/video/plus-personne à voir.",
+    "Les travailleur·euses et usager·ères.",
+])
+def test_typographie_ignore_le_balisage(texte):
+    assert typographie().verifier_texte(texte + "\n") == []
+
+
+def test_sphinx_lint():
+    resultat = subprocess.run([sys.executable, "-m", "sphinxlint", "modules", "docs", "index.rst"],
+                              cwd=RACINE, capture_output=True, text=True)
+    assert resultat.returncode == 0, resultat.stdout + resultat.stderr
+
+
+def test_sphinx_lint_detecte(tmp_path):
+    (tmp_path / "faux.rst").write_text("Titre\n=====\n\n.. note:\n\n   Texte `lien`_ \n",
+                                       encoding="utf-8")
+    resultat = subprocess.run([sys.executable, "-m", "sphinxlint", str(tmp_path)],
+                              capture_output=True, text=True)
+    assert resultat.returncode != 0
