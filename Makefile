@@ -16,7 +16,7 @@ SPHINXBUILD = $(BIN)/sphinx-build
 ENV_OK      = $(VENV)/.installe
 
 .DEFAULT_GOAL := help
-.PHONY: help venv systeme html epub pdf all curriculum curricula citations linkcheck lint \
+.PHONY: help venv systeme html epub pdf all curriculum curricula citations linkcheck lint spelling \
         test clean
 
 help: ## Affiche cette aide
@@ -77,6 +77,9 @@ curricula: ## Construit tous les parcours du dossier curricula/
 
 linkcheck: $(ENV_OK) ## Vérifie les liens externes (réseau requis) : _build/linkcheck
 	$(SPHINXBUILD) -M linkcheck . $(BUILDDIR) $(SPHINXOPTS)
+
+spelling: $(ENV_OK) systeme ## Vérifie l'orthographe (Hunspell français, mots.txt)
+	PP_ORTHOGRAPHE=1 $(SPHINXBUILD) -M spelling . $(BUILDDIR) $(SPHINXOPTS)
 
 lint: $(ENV_OK) ## Vérifie le reST (sphinx-lint) et la typographie française
 	$(BIN)/sphinx-lint modules docs index.rst

@@ -73,6 +73,19 @@ html_theme_options = {
     "show_toc_level": 2,
 }
 
+# -- Orthographe (make spelling) ---------------------------------------------------
+# sphinxcontrib-spelling avec le dictionnaire Hunspell français de Debian. Chargée
+# seulement par make spelling (PP_ORTHOGRAPHE=1) : elle demande libenchant.
+
+if os.environ.get("PP_ORTHOGRAPHE"):
+    extensions.append("sphinxcontrib.spelling")
+    spelling_lang = "fr_FR"
+    spelling_word_list_filename = ["mots.txt"]
+    spelling_show_suggestions = True
+    spelling_warning = True
+    spelling_ignore_contributor_names = False
+    spelling_exclude_patterns = ["docs/bibliographie.rst"]
+
 # -- Vérification des liens (make linkcheck) ------------------------------------------
 # Toutes les adresses des pages et de references.bib (la bibliographie les affiche).
 # PP_LINKCHECK_LOCAL=1 limite la vérification aux adresses locales (127.0.0.1,

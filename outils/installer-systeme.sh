@@ -1,10 +1,11 @@
 #!/bin/sh
-# Vérifie les outils système nécessaires aux PDF, à l'ePub et aux tests ;
+# Vérifie les outils système nécessaires aux PDF, à l'ePub, à l'orthographe et
+# aux tests ;
 # les installe avec apt-get s'il en manque et si l'on est root sur Debian ou
 # Ubuntu ; sinon, affiche la commande exacte à lancer.
 set -u
 
-PAQUETS="latexmk texlive-latex-recommended texlive-latex-extra texlive-fonts-recommended texlive-lang-french tex-gyre poppler-utils default-jre-headless"
+PAQUETS="latexmk texlive-latex-recommended texlive-latex-extra texlive-fonts-recommended texlive-lang-french tex-gyre poppler-utils default-jre-headless hunspell-fr libenchant-2-2"
 
 manquants() {
   manque=""
@@ -16,6 +17,8 @@ manquants() {
       [ -n "$(kpsewhich "$fichier")" ] || manque="$manque $fichier"
     done
   fi
+  [ -f /usr/share/hunspell/fr_FR.dic ] || manque="$manque hunspell-fr"
+  ls /usr/lib/*/libenchant-2.so.2 >/dev/null 2>&1 || manque="$manque libenchant-2-2"
   echo "$manque"
 }
 

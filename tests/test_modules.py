@@ -107,3 +107,26 @@ def test_sphinx_lint_detecte(tmp_path):
     resultat = subprocess.run([sys.executable, "-m", "sphinxlint", str(tmp_path)],
                               capture_output=True, text=True)
     assert resultat.returncode != 0
+
+
+def test_orthographe(tmp_path):
+    env = {**os.environ, "PP_ORTHOGRAPHE": "1"}
+    env.pop("PP_SELECTION", None)
+    resultat = subprocess.run([sys.executable, "-m", "sphinx", "-M", "spelling", str(RACINE),
+                               str(tmp_path), "-W", "--keep-going", "-q"],
+                              env=env, capture_output=True, text=True)
+    assert resultat.returncode == 0, resultat.stdout + resultat.stderr
+
+
+def test_orthographe_detecte(projet):
+    essai = (RACINE / "tests" / "fixtures" / "essai.rst").read_text(encoding="utf-8")
+    (projet / "modules" / "essai").mkdir(parents=True)
+    (projet / "modules" / "essai" / "index.rst").write_text(
+        essai.replace("Une phrase citée", "Une frase citée"), encoding="utf-8")
+    env = {**os.environ, "PP_ORTHOGRAPHE": "1", "PP_SELECTION": "essai"}
+    resultat = subprocess.run([sys.executable, "-m", "sphinx", "-M", "spelling", str(projet),
+                               str(projet / "_build"), "-W", "--keep-going", "-q"],
+                              env=env, capture_output=True, text=True, cwd=projet)
+    sortie = resultat.stdout + resultat.stderr
+    assert resultat.returncode != 0
+    assert re.search(r"modules/essai/index\.rst:\d+: .*frase", sortie), sortie
