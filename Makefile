@@ -11,6 +11,12 @@ PYTESTOPTS ?=
 
 export PP_SELECTION
 
+# Constructions reproductibles : par défaut, la date du dernier commit.
+SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null)
+ifneq ($(SOURCE_DATE_EPOCH),)
+export SOURCE_DATE_EPOCH
+endif
+
 BIN         = $(VENV)/bin
 SPHINXBUILD = $(BIN)/sphinx-build
 ENV_OK      = $(VENV)/.installe

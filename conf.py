@@ -110,6 +110,9 @@ epub_language = "fr"
 epub_uid = epub_identifier = "plus-personne-modules-pedagogiques"
 epub_scheme = "URL"
 epub_show_urls = "footnote"
+epub_description = ("Modules pédagogiques sur la numérisation des services publics et "
+                    "sociaux à Bruxelles, autour du film documentaire Plus personne (ZIN TV, 2022).")
+epub_contributor = "ZIN TV (film et dossier pédagogique d'origine)"
 epub_exclude_files = ["search.html"]
 epub_css_files = ["pluspersonne.css"]
 

@@ -17,6 +17,7 @@ Ce paquet regroupe tout le code propre au projet :
 - :mod:`.garde` : ce qu'un module ne peut pas inclure (fichiers hors de son
   dossier, scripts, iframes) ;
 - :mod:`.typographie` : appels de note collés au mot ;
+- :mod:`.epub` : ePub accessible (EPUB Accessibility 1.1) et reproductible ;
 - :mod:`.messages` : les messages d'erreur en français.
 """
 
@@ -24,7 +25,7 @@ from __future__ import annotations
 
 from sphinx.application import Sphinx
 
-from . import (bibliographie, fiche, garde, liens, messages, parcours, pedagogie, selection,
+from . import (bibliographie, epub, fiche, garde, liens, messages, parcours, pedagogie, selection,
                typographie)
 
 __version__ = "0.1.0"
@@ -37,6 +38,7 @@ def setup(app: Sphinx) -> dict:
     fiche.setup(app)
     pedagogie.setup(app)
     liens.setup(app)
+    epub.setup(app)
     garde.setup(app)
     parcours.setup(app)
     typographie.setup(app)

@@ -237,6 +237,8 @@ def choisir(app: Sphinx, config: Config) -> None:
         nom, titre = parcours.nom, parcours.titre
         config.html_title = config.epub_title = titre
     config.epub_basename = nom
+    if nom != "plus-personne":
+        config.epub_uid = config.epub_identifier = f"plus-personne-{nom}"
     participant = app.tags.has("participant")
     suffixe = "-participant" if participant else ""
     edition = " (édition participant·e)" if participant else ""
