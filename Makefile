@@ -20,9 +20,11 @@ endif
 BIN         = $(VENV)/bin
 SPHINXBUILD = $(BIN)/sphinx-build
 ENV_OK      = $(VENV)/.installe
+NODE_OK     = node_modules/.installe
 
 .DEFAULT_GOAL := help
 .PHONY: help venv systeme html epub pdf all curriculum curricula citations linkcheck lint spelling \
+        accessibilite reproductible \
         test clean
 
 help: ## Affiche cette aide
@@ -38,6 +40,11 @@ $(ENV_OK): requirements.txt
 	@echo "Préparation de l'environnement Python ($(VENV))…"
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements.txt
+	@touch $@
+
+$(NODE_OK): package.json
+	@echo "Installation d'axe-core (npm) pour les tests d'accessibilité…"
+	npm install --no-audit --no-fund --silent
 	@touch $@
 
 venv: $(ENV_OK) ## Crée ou met à jour l'environnement Python .venv
@@ -94,7 +101,13 @@ lint: $(ENV_OK) ## Vérifie le reST (sphinx-lint) et la typographie française
 citations: $(ENV_OK) ## Vérifie references.bib (deux analyseurs) et les clés citées
 	$(BIN)/python outils/verifier_citations.py .
 
-test: $(ENV_OK) systeme ## Lance toute la suite de tests (comme la CI)
+accessibilite: $(ENV_OK) $(NODE_OK) systeme ## Teste l'accessibilité du site (axe-core dans Chromium)
+	$(BIN)/python -m pytest tests/test_accessibilite.py $(PYTESTOPTS)
+
+reproductible: $(ENV_OK) systeme ## Vérifie que deux constructions donnent le même ePub et le même HTML
+	$(BIN)/python -m pytest tests/test_epub_reproductible.py $(PYTESTOPTS)
+
+test: $(ENV_OK) $(NODE_OK) systeme ## Lance toute la suite de tests (comme la CI)
 	$(BIN)/python -m pytest tests -n $(JOBS) --dist loadgroup $(PYTESTOPTS)
 
 clean: ## Supprime les constructions (_build)

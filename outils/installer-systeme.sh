@@ -5,11 +5,15 @@
 # Ubuntu ; sinon, affiche la commande exacte à lancer.
 set -u
 
-PAQUETS="latexmk texlive-latex-recommended texlive-latex-extra texlive-fonts-recommended texlive-lang-french tex-gyre poppler-utils default-jre-headless hunspell-fr libenchant-2-2"
+PAQUETS="latexmk texlive-latex-recommended texlive-latex-extra texlive-fonts-recommended texlive-lang-french tex-gyre poppler-utils default-jre-headless hunspell-fr libenchant-2-2 chromium"
+
+# Node.js et npm (pour axe-core) ne sont installés par apt que s'ils manquent :
+# la machine peut les avoir d'une autre source.
+command -v npm >/dev/null 2>&1 || PAQUETS="$PAQUETS nodejs npm"
 
 manquants() {
   manque=""
-  for commande in latexmk pdflatex pdftotext java kpsewhich; do
+  for commande in latexmk pdflatex pdftotext java kpsewhich chromium npm; do
     command -v "$commande" >/dev/null 2>&1 || manque="$manque $commande"
   done
   if command -v kpsewhich >/dev/null 2>&1; then
