@@ -28,7 +28,7 @@ extensions = [
 # Les modules sont lus dans modules/ ; tout le reste de la racine est ignoré.
 exclude_patterns = [
     "_build", ".venv", ".git", ".github", ".ci", "tests", "curricula", "outils",
-    "README.md", "CONTRIBUTING.md", "CHANGELOG.md", "modules/_modele",
+    "README.md", "CONTRIBUTING.md", "CHANGELOG.md", "modules/_modele", "node_modules",
 ]
 nitpicky = True
 today_fmt = "%d %B %Y"

@@ -4,6 +4,7 @@ Un module ne lit aucun fichier hors de son dossier et de ``docs/`` (directives
 ``include``, ``literalinclude``, ``raw`` avec ``:file:``), ne va rien chercher
 sur le réseau (``raw`` avec ``:url:``) et n'insère ni script ni iframe. La
 vérification porte sur la source, avant toute lecture : rien n'est inclus.
+Enfin, toute image du livre a un texte de remplacement (``:alt:``).
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from __future__ import annotations
 import posixpath
 import re
 
+from docutils import nodes
 from sphinx.application import Sphinx
 
 from .messages import signaler
@@ -75,5 +77,16 @@ def verifier_source(app: Sphinx, doc: str, source: list[str]) -> None:
     source[0] = "\n".join(lignes)
 
 
+def verifier_images(app: Sphinx, doctree: nodes.document) -> None:
+    """``doctree-read`` : toute image a un texte de remplacement."""
+    for image in doctree.findall(nodes.image):
+        if not image.get("alt", "").strip():
+            signaler(f"image « {image.get('uri', '?')} » sans texte de remplacement : ajoutez "
+                     "l'option « :alt: » qui dit en mots ce que montre l'image.",
+                     (app.env.docname, image.line or getattr(image.parent, "line", None)),
+                     "image")
+
+
 def setup(app: Sphinx) -> None:
     app.connect("source-read", verifier_source)
+    app.connect("doctree-read", verifier_images)

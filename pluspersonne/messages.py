@@ -1,18 +1,21 @@
 """Messages d'erreur en français, avec fichier, ligne et correction.
 
-Deux mécanismes :
+Trois mécanismes :
 
 - :func:`signaler` pour les erreurs du projet (une ligne ``fichier:ligne:``
   suivie du problème et de la correction) ;
 - :class:`TraductionBibtex`, un filtre de journalisation qui traduit en
   français les avertissements de sphinxcontrib-bibtex que les
-  contributeur·rices rencontrent (clé de citation inconnue, fichier illisible).
+  contributeur·rices rencontrent (clé de citation inconnue, fichier illisible) ;
+- :class:`AvertissementsAdmis`, la liste des avertissements inévitables (vide
+  tant qu'aucun ne l'est), avec sa raison ; une entrée qui ne sert plus échoue.
 """
 
 from __future__ import annotations
 
 import difflib
 import logging
+import re
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -83,6 +86,84 @@ class TraductionBibtex(logging.Filter):
 traduction_bibtex = TraductionBibtex()
 
 
+#: Fichier des avertissements admis (un par ligne : constructeurs | motif | raison).
+ADMIS = "avertissements-admis.txt"
+
+
+class AvertissementsAdmis(logging.Filter):
+    """Écarte les avertissements inévitables listés dans ``avertissements-admis.txt``.
+
+    Chaque ligne : ``constructeurs | expression régulière | raison`` (``*`` pour
+    tous les constructeurs). Une ligne qui ne sert plus fait échouer la
+    construction : la liste ne garde que ce qui est vraiment inévitable.
+    """
+
+    def __init__(self, chemin: Path, constructeur: str) -> None:
+        super().__init__()
+        self.chemin = chemin
+        self.entrees: list[tuple[int, re.Pattern, str]] = []
+        self.erreurs: list[tuple[str, str]] = []
+        self.utilisees: set[int] = set()
+        if not chemin.is_file():
+            return
+        for numero, ligne in enumerate(chemin.read_text(encoding="utf-8").splitlines(), 1):
+            if not ligne.strip() or ligne.lstrip().startswith("#"):
+                continue
+            parties = [p.strip() for p in ligne.split(" | ")]
+            if len(parties) != 3 or not all(parties):
+                self.erreurs.append((f"ligne mal formée : écrivez « constructeurs | motif | "
+                                     "raison », par exemple « latex | texte du message | "
+                                     "pourquoi on ne peut pas l'éviter ».", f"{chemin.name}:{numero}"))
+                continue
+            constructeurs, motif, _raison = parties
+            if constructeurs != "*" and constructeur not in constructeurs.split(","):
+                continue
+            try:
+                self.entrees.append((numero, re.compile(motif), constructeurs))
+            except re.error as exc:
+                self.erreurs.append((f"motif invalide ({exc}) : corrigez l'expression régulière.",
+                                     f"{chemin.name}:{numero}"))
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if record.levelno < logging.WARNING or not self.entrees:
+            return True
+        message = record.getMessage()
+        for numero, motif, _ in self.entrees:
+            if motif.search(message):
+                self.utilisees.add(numero)
+                record.pp_admis = True
+                return False
+        return True
+
+    def inutilisees(self) -> list[tuple[str, str]]:
+        return [(f"avertissement admis qui n'apparaît plus : retirez cette ligne de "
+                 f"{self.chemin.name}.", f"{self.chemin.name}:{numero}")
+                for numero, _, _ in self.entrees if numero not in self.utilisees]
+
+
+def installer_admis(app: Sphinx) -> None:
+    """``builder-inited`` : place le filtre devant ceux de Sphinx (avant le comptage)."""
+    filtre = AvertissementsAdmis(Path(app.confdir) / ADMIS, app.builder.name)
+    app.pp_admis = filtre
+    for gestionnaire in logging.getLogger("sphinx").handlers:
+        if gestionnaire is not app.pp_compteur:
+            gestionnaire.filters.insert(0, filtre)
+    for message, lieu in filtre.erreurs:
+        signaler(message, lieu, "admis")
+
+
+def verifier_admis(app: Sphinx, exception) -> None:
+    filtre = getattr(app, "pp_admis", None)
+    if filtre is None:
+        return
+    if exception is None:
+        for message, lieu in filtre.inutilisees():
+            signaler(message, lieu, "admis")
+    for gestionnaire in logging.getLogger("sphinx").handlers:
+        if filtre in gestionnaire.filters:
+            gestionnaire.removeFilter(filtre)
+
+
 class CompteurAvertissements(logging.Handler):
     """Compte les avertissements et erreurs d'une construction."""
 
@@ -91,7 +172,8 @@ class CompteurAvertissements(logging.Handler):
         self.total = 0
 
     def emit(self, record: logging.LogRecord) -> None:
-        self.total += 1
+        if not getattr(record, "pp_admis", False):
+            self.total += 1
 
 
 def oublier_si_echec(app: Sphinx, exception) -> None:
@@ -110,6 +192,8 @@ def setup(app: Sphinx) -> None:
     compteur = CompteurAvertissements()
     logging.getLogger("sphinx").addHandler(compteur)
     app.pp_compteur = compteur
+    app.connect("builder-inited", installer_admis, priority=50)
+    app.connect("build-finished", verifier_admis, priority=100)
     app.connect("build-finished", oublier_si_echec)
     for nom in ("foot_roles", "roles", "bibfile", "domain"):
         journal = logging.getLogger(f"sphinx.sphinxcontrib.bibtex.{nom}")

@@ -229,3 +229,50 @@ def test_inclusion_permise(projet):
                                           ".. literalinclude:: extrait.txt\n\n.. _mod-essai-animer:"))
     resultat = sphinx(projet, projet / "_build", "html", "essai")
     assert resultat.returncode == 0, sortie(resultat)
+
+
+def test_avertissement_admis(projet):
+    """Un avertissement listé (avec sa raison) n'arrête pas la construction…"""
+    installer_essai(projet, ESSAI.replace("Voir aussi", "Voir :ref:`etiquette-absente`. Voir aussi"))
+    echec = sortie(sphinx(projet, projet / "_build", "html", "essai"))
+    assert "etiquette-absente" in echec
+    (projet / "avertissements-admis.txt").write_text(
+        "# essai\nhtml | etiquette-absente | raison de l'essai\n", encoding="utf-8")
+    resultat = sphinx(projet, projet / "_build2", "html", "essai")
+    assert resultat.returncode == 0, sortie(resultat)
+
+
+def test_avertissement_admis_disparu(projet):
+    """… et une entrée qui ne sert plus fait échouer la construction."""
+    installer_essai(projet)
+    (projet / "avertissements-admis.txt").write_text(
+        "# essai\n* | un avertissement qui n'existe pas | raison\n", encoding="utf-8")
+    message = construire_en_echec(projet)
+    assert re.search(r"avertissements-admis\.txt:2: .*avertissement admis qui n'apparaît plus : "
+                     r"retirez cette ligne", message), message
+
+
+def test_liste_admise_vide_et_pas_de_suppression():
+    lignes = [l for l in (RACINE / "avertissements-admis.txt").read_text(encoding="utf-8")
+              .splitlines() if l.strip() and not l.startswith("#")]
+    for ligne in lignes:  # chaque entrée dit pour quels constructeurs, quoi et pourquoi
+        assert len([p for p in ligne.split(" | ") if p.strip()]) == 3, ligne
+    assert "suppress_warnings" not in (RACINE / "conf.py").read_text(encoding="utf-8")
+
+
+def test_image_sans_alternative(projet):
+    import shutil
+
+    dossier = projet / "modules" / "essai"
+    dossier.mkdir(parents=True)
+    shutil.copy(Path(__file__).parent / "fixtures" / "point.png", dossier / "point.png")
+    texte = ESSAI.replace(".. _mod-essai-animer:", ".. image:: point.png\n\n.. _mod-essai-animer:")
+    installer_essai(projet, texte)
+    message = construire_en_echec(projet)
+    assert re.search(rf"modules/essai/index\.rst:{ligne_de(texte, '.. image::')}: .*image "
+                     r"« modules/essai/point\.png » sans texte de remplacement : ajoutez l'option « :alt: »",
+                     message), message
+    installer_essai(projet, texte.replace(".. image:: point.png",
+                                          ".. image:: point.png\n   :alt: Un point noir."))
+    resultat = sphinx(projet, projet / "_build2", "html", "essai")
+    assert resultat.returncode == 0, sortie(resultat)
