@@ -25,7 +25,7 @@ NODE_OK     = node_modules/.installe
 .DEFAULT_GOAL := help
 .PHONY: help venv systeme html epub pdf all curriculum curricula citations linkcheck lint spelling \
         accessibilite reproductible \
-        test clean
+        module test clean
 
 help: ## Affiche cette aide
 	@echo "« Plus personne », modules pédagogiques : cibles disponibles"
@@ -75,6 +75,12 @@ pdf: $(ENV_OK) systeme ## Construit les PDF (livre, fiches animateur·rice et pa
 	@echo "PDF prêts dans $(BUILDDIR)/pdf : $$(cd $(BUILDDIR)/pdf && ls *.pdf | tr '\n' ' ')"
 
 all: html epub pdf ## Construit les trois formats (HTML, ePub, PDF)
+	@mkdir -p $(BUILDDIR)/html/telechargements
+	@cp $(BUILDDIR)/epub/*.epub $(BUILDDIR)/pdf/*.pdf $(BUILDDIR)/html/telechargements/
+	@echo "Site, ePub et PDF prêts ; téléchargements dans $(BUILDDIR)/html/telechargements."
+
+module: $(ENV_OK) ## Crée un module : make module SLUG=mon-module TITRE="Mon titre"
+	@$(BIN)/python outils/nouveau_module.py "$(SLUG)" "$(TITRE)"
 
 curriculum: ## Construit un parcours : make curriculum C=curricula/<nom>.yml
 	@test -n "$(C)" || { echo "Indiquez le parcours : make curriculum C=curricula/<nom>.yml" \

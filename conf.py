@@ -18,8 +18,10 @@ copyright = "2026, " + author
 version = release = "0.1.0"
 language = "fr"
 root_doc = "index"
+source_suffix = {".rst": "restructuredtext"}
 
 extensions = [
+    "myst_parser",  # seulement pour afficher CONTRIBUTING.md dans le livre
     "sphinx_design",
     "sphinxcontrib.bibtex",
     "pluspersonne",
@@ -28,7 +30,7 @@ extensions = [
 # Les modules sont lus dans modules/ ; tout le reste de la racine est ignoré.
 exclude_patterns = [
     "_build", ".venv", ".git", ".github", ".ci", "tests", "curricula", "outils",
-    "README.md", "CONTRIBUTING.md", "CHANGELOG.md", "modules/_modele", "node_modules",
+    "*.md", "**/*.md", ".pytest_cache", "modules/_modele", "node_modules",
 ]
 nitpicky = True
 today_fmt = "%d %B %Y"
@@ -71,6 +73,7 @@ html_theme_options = {
     "use_download_button": True,
     "use_fullscreen_button": False,
     "show_toc_level": 2,
+    "extra_footer": f"<p>Version {release} · textes sous licence CC BY-SA 4.0</p>",
 }
 
 # -- Orthographe (make spelling) ---------------------------------------------------

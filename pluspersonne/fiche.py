@@ -187,7 +187,14 @@ class FicheModule(SphinxDirective):
                                           "sd-shadow-sm", "pp-fiche"])
         carte += create_component("card-header", ["sd-card-header"],
                                   children=[nodes.paragraph(text="Fiche du module")])
-        carte += create_component("card-body", ["sd-card-body"], children=[champs()])
+        corps_carte = champs()
+        corps_carte += nodes.field(
+            "", nodes.field_name(text="À imprimer"),
+            nodes.field_body("", nodes.paragraph("", "", *liens_telechargement(
+                self.env.docname, [(f"{fiche['slug']}.pdf", "fiche animateur·rice (PDF)"),
+                                   (f"{fiche['slug']}-participant.pdf",
+                                    "fiche participant·e (PDF)")]))))
+        carte += create_component("card-body", ["sd-card-body"], children=[corps_carte])
         html = addnodes.only(expr="builder_html")
         html += carte
         encadre = nodes.topic("", nodes.title(text="Fiche du module"), champs(),
@@ -195,6 +202,44 @@ class FicheModule(SphinxDirective):
         autres = addnodes.only(expr="not builder_html")
         autres += encadre
         return [html, autres]
+
+
+#: Dossier du site où ``make all`` copie l'ePub et les PDF.
+TELECHARGEMENTS = "telechargements"
+
+
+def liens_telechargement(doc: str, fichiers: list[tuple[str, str]]) -> list[nodes.Node]:
+    """Liens relatifs vers ``telechargements/`` (site HTML seulement)."""
+    prefixe = "../" * doc.count("/") + TELECHARGEMENTS + "/"
+    resultat: list[nodes.Node] = []
+    for i, (fichier, texte) in enumerate(fichiers):
+        if i:
+            resultat.append(nodes.Text(" · "))
+        resultat.append(nodes.reference("", texte, refuri=prefixe + fichier,
+                                        classes=["pp-telechargement"]))
+    return resultat
+
+
+class Telechargements(SphinxDirective):
+    """``.. telechargements::`` : l'ePub et les PDF de l'édition (site seulement)."""
+
+    def run(self) -> list[nodes.Node]:
+        nom = self.config.epub_basename
+        fichiers = [(f"{nom}.epub", "le livre en ePub, pour lire hors connexion"),
+                    (f"{nom}.pdf", "le livre en PDF, édition animateur·rice"),
+                    (f"{nom}-participant.pdf", "le livre en PDF, édition participant·e"),
+                    ("deroule.pdf", "le déroulé (PDF)"),
+                    ("questions.pdf", "la banque de questions (PDF)")]
+        liste = nodes.bullet_list()
+        for fichier, texte in fichiers:
+            liste += nodes.list_item("", nodes.paragraph(
+                "", "", *liens_telechargement(self.env.docname, [(fichier, texte)])))
+        html = addnodes.only(expr="builder_html")
+        html += nodes.rubric(text="Télécharger")
+        html += liste
+        html += nodes.paragraph(text="Chaque module a aussi sa fiche à imprimer, en lien sur "
+                                     "sa page.")
+        return [html]
 
 
 class CatalogueModules(SphinxDirective):
@@ -281,6 +326,7 @@ def setup(app: Sphinx) -> None:
     app.add_config_value("pp_sequences", [], "env", types=[list])
     app.add_directive("fiche-module", FicheModule)
     app.add_directive("catalogue-modules", CatalogueModules)
+    app.add_directive("telechargements", Telechargements)
     app.add_node(catalogue)
     app.connect("env-before-read-docs", init_env)
     app.connect("env-purge-doc", purger)

@@ -19,7 +19,8 @@ from pluspersonne.selection import modules_sur_disque  # noqa: E402
 MODULES = modules_sur_disque(RACINE)
 #: Ce que copie un projet temporaire (jamais les constructions ni .venv).
 A_COPIER = ["conf.py", "index.rst", "references.bib", "pluspersonne", "docs", "curricula",
-            "modules", "_static", "Makefile", "outils", "requirements.txt"]
+            "modules", "_static", "Makefile", "outils", "requirements.txt", "CONTRIBUTING.md",
+            "avertissements-admis.txt", "mots.txt", "package.json", "tests", "pytest.ini"]
 
 
 def make(cible: str, builddir: Path, selection: str | None = None, racine: Path = RACINE,

@@ -80,3 +80,28 @@ def test_fiche_pdf(livre, slug):
         titre = normaliser(BIB.entries[cle].fields["title"]).lower()
         debut = " ".join(titre.split()[:5])
         assert debut in texte, f"{slug}.pdf : source « {cle} » absente ({debut})"
+
+
+def test_liens_de_telechargement(livre):
+    """Accueil et pages de modules offrent l'ePub et les PDF ; chaque lien aboutit."""
+    html = livre / "html"
+    pages = [html / "index.html", *(html / "modules" / s / "index.html" for s in MODULES)]
+    for page in pages:
+        texte = page.read_text(encoding="utf-8")
+        liens = re.findall(r'href="([^"]*telechargements/[^"]+)"', texte)
+        assert liens, f"{page.relative_to(html)} : aucun lien de téléchargement"
+        for lien in liens:
+            assert (page.parent / lien).resolve().is_file(), f"{page.relative_to(html)} : {lien}"
+    module = (html / "modules" / MODULES[0] / "index.html").read_text(encoding="utf-8")
+    assert f"telechargements/{MODULES[0]}.pdf" in module
+    assert f"telechargements/{MODULES[0]}-participant.pdf" in module
+    assert "telechargements/plus-personne.epub" in (html / "index.html").read_text(encoding="utf-8")
+
+
+def test_version_dans_chaque_format(livre):
+    version = re.search(r'version = release = "([^"]+)"',
+                        (RACINE / "conf.py").read_text(encoding="utf-8"))[1]
+    assert f"Version {version}" in (livre / "html" / "index.html").read_text(encoding="utf-8")
+    with zipfile.ZipFile(next((livre / "epub").glob("*.epub"))) as archive:
+        assert f"version {version}" in archive.read("docs/credits.xhtml").decode()
+    assert f"version {version}" in pdftexte(livre / "pdf" / "plus-personne.pdf")

@@ -130,3 +130,14 @@ def test_orthographe_detecte(projet):
     sortie = resultat.stdout + resultat.stderr
     assert resultat.returncode != 0
     assert re.search(r"modules/essai/index\.rst:\d+: .*frase", sortie), sortie
+
+
+def test_rien_a_completer():
+    """Un module créé par make module ne passe pas tant qu'il reste un « À COMPLÉTER »."""
+    restes = [f"modules/{slug}/index.rst:{numero}"
+              for slug in MODULES
+              for numero, ligne in enumerate(
+                  (RACINE / "modules" / slug / "index.rst").read_text(encoding="utf-8").splitlines(), 1)
+              if "À COMPLÉTER" in ligne]
+    assert not restes, ("passages encore « À COMPLÉTER » : remplacez-les avant la fusion : "
+                        + ", ".join(restes))
