@@ -254,35 +254,39 @@ class catalogue(nodes.General, nodes.Element):
     """Emplacement du catalogue, remplacé dans ``doctree-resolved``."""
 
 
+def tableau(entetes: list[str], largeurs: list[int], lignes: list[list[nodes.Node]],
+            classe: str) -> nodes.table:
+    """Un tableau docutils (rendu par tous les constructeurs) à partir de cellules."""
+    resultat = nodes.table(classes=[classe])
+    groupe = nodes.tgroup(cols=len(entetes))
+    resultat += groupe
+    for largeur in largeurs:
+        groupe += nodes.colspec(colwidth=largeur)
+    ligne = nodes.row()
+    for titre in entetes:
+        ligne += nodes.entry("", nodes.paragraph(text=titre))
+    groupe += nodes.thead("", ligne)
+    corps = nodes.tbody()
+    for cellules in lignes:
+        corps += nodes.row("", *(nodes.entry("", cellule) for cellule in cellules))
+    groupe += corps
+    return resultat
+
+
 def remplir_catalogues(app: Sphinx, doctree: nodes.document, fromdoc: str) -> None:
     env = app.env
     for emplacement in list(doctree.findall(catalogue)):
-        tableau = nodes.table(classes=["pp-catalogue"])
-        groupe = nodes.tgroup(cols=4)
-        tableau += groupe
-        for largeur in (35, 12, 26, 27):
-            groupe += nodes.colspec(colwidth=largeur)
-        entete = nodes.thead()
-        ligne = nodes.row()
-        for titre in ("Module", "Durée", "Public", "Mots-clés"):
-            ligne += nodes.entry("", nodes.paragraph(text=titre))
-        entete += ligne
-        groupe += entete
-        corps = nodes.tbody()
+        lignes = []
         for slug in app.config.pp_modules:
-            doc = f"modules/{slug}/index"
-            fiche = env.pp_fiches.get(doc)
+            fiche = env.pp_fiches.get(f"modules/{slug}/index")
             if fiche is None or not fiche["valide"]:
                 continue
-            lien = lien_ecrit(app, fromdoc, slug, env)
-            ligne = nodes.row()
-            ligne += nodes.entry("", nodes.paragraph("", "", lien))
-            ligne += nodes.entry("", nodes.paragraph(text=duree_lisible(fiche["durée"])))
-            ligne += nodes.entry("", nodes.paragraph(text=", ".join(fiche["public"])))
-            ligne += nodes.entry("", nodes.paragraph(text=", ".join(fiche["mots-clés"])))
-            corps += ligne
-        groupe += corps
-        emplacement.replace_self(tableau)
+            lignes.append([nodes.paragraph("", "", lien_ecrit(app, fromdoc, slug, env)),
+                           nodes.paragraph(text=duree_lisible(fiche["durée"])),
+                           nodes.paragraph(text=", ".join(fiche["public"])),
+                           nodes.paragraph(text=", ".join(fiche["mots-clés"]))])
+        emplacement.replace_self(tableau(["Module", "Durée", "Public", "Mots-clés"],
+                                         [35, 12, 26, 27], lignes, "pp-catalogue"))
 
 
 def verifier_presence(app: Sphinx, env: BuildEnvironment) -> None:

@@ -21,7 +21,7 @@ from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 from sphinx.util.docutils import SphinxDirective
 
-from .fiche import duree_lisible
+from .fiche import duree_lisible, tableau
 from .liens import lien_ecrit
 from .messages import signaler
 from .pedagogie import MOMENTS
@@ -110,28 +110,6 @@ class BibliographieParcours(SphinxDirective):
         return conteneur.children
 
 
-def _tableau(entetes: list[str], largeurs: list[int], lignes: list[list[nodes.Node]]):
-    tableau = nodes.table(classes=["pp-deroule"])
-    groupe = nodes.tgroup(cols=len(entetes))
-    tableau += groupe
-    for largeur in largeurs:
-        groupe += nodes.colspec(colwidth=largeur)
-    entete = nodes.thead()
-    ligne = nodes.row()
-    for titre in entetes:
-        ligne += nodes.entry("", nodes.paragraph(text=titre))
-    entete += ligne
-    groupe += entete
-    corps = nodes.tbody()
-    for cellules in lignes:
-        ligne = nodes.row()
-        for cellule in cellules:
-            ligne += nodes.entry("", cellule)
-        corps += ligne
-    groupe += corps
-    return tableau
-
-
 def remplir(app: Sphinx, doctree: nodes.document, depuis: str) -> None:
     env = app.env
     parcours: Parcours = app.config.pp_parcours
@@ -143,7 +121,7 @@ def remplir(app: Sphinx, doctree: nodes.document, depuis: str) -> None:
             duree = duree_etape(etape, env)
             cumul += duree
             activites = env.pp_activites.get(docname(etape.slug), [])
-            texte_activites = "; ".join(
+            texte_activites = "\u00a0; ".join(
                 f"{a['titre']} ({duree_lisible(a['durée'])})" for a in activites) or "–"
             cellules = [nodes.paragraph(text=str(numero)),
                         nodes.paragraph("", "", lien_ecrit(app, depuis, etape.slug, env)),
@@ -161,7 +139,7 @@ def remplir(app: Sphinx, doctree: nodes.document, depuis: str) -> None:
         resume = nodes.paragraph(text=f"Durée totale : {duree_lisible(cumul)}"
                                  + (f" (prévue : {duree_lisible(parcours.duree)})"
                                     if parcours.duree else "") + ".")
-        emplacement.replace_self([_tableau(entetes, largeurs, lignes), resume])
+        emplacement.replace_self([tableau(entetes, largeurs, lignes, "pp-deroule"), resume])
     for emplacement in list(doctree.findall(banque)):
         contenu: list[nodes.Node] = []
         for moment, libelle in MOMENTS.items():

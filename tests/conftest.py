@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import shutil
+import socket
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -91,3 +94,25 @@ def normaliser(texte: str) -> str:
     texte = texte.replace("…", "...").replace(". . .", "...")
     texte = re.sub(r"-\s*\n\s*", "", texte)
     return re.sub(r"\s+", " ", texte).strip()
+
+
+@contextlib.contextmanager
+def serveur_local(dossier: Path):
+    """Sert un dossier sur 127.0.0.1 (port libre) ; donne l'adresse de base."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    processus = subprocess.Popen([sys.executable, "-m", "http.server", str(port), "--bind",
+                                  "127.0.0.1", "--directory", str(dossier)],
+                                 stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        for _ in range(50):
+            try:
+                socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
+                break
+            except OSError:
+                time.sleep(0.1)
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        processus.terminate()
+        processus.wait()

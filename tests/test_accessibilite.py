@@ -4,14 +4,10 @@ et des pages lisibles sans JavaScript."""
 
 from __future__ import annotations
 
-import socket
-import subprocess
-import sys
-import time
 from pathlib import Path
 
 import pytest
-from conftest import RACINE
+from conftest import RACINE, serveur_local
 
 from pluspersonne.selection import titre_module
 
@@ -30,21 +26,8 @@ def pages(html: Path) -> list[str]:
 
 @pytest.fixture(scope="module")
 def site(livre):
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    serveur = subprocess.Popen([sys.executable, "-m", "http.server", str(port), "--bind",
-                                "127.0.0.1", "--directory", str(livre / "html")],
-                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    for _ in range(50):
-        try:
-            socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
-            break
-        except OSError:
-            time.sleep(0.1)
-    yield f"http://127.0.0.1:{port}", livre / "html"
-    serveur.terminate()
-    serveur.wait()
+    with serveur_local(livre / "html") as adresse:
+        yield adresse, livre / "html"
 
 
 @pytest.fixture(scope="module")

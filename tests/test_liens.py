@@ -6,15 +6,13 @@ from __future__ import annotations
 import json
 import os
 import re
-import socket
 import subprocess
 import sys
-import time
 from pathlib import Path
 from urllib.parse import parse_qs, urlparse
 
 import pytest
-from conftest import RACINE
+from conftest import RACINE, serveur_local
 
 FIXTURES = Path(__file__).parent / "fixtures"
 RACCOURCISSEURS = {"bit.ly", "t.co", "goo.gl", "tinyurl.com", "ow.ly", "is.gd", "buff.ly",
@@ -49,21 +47,8 @@ def test_forme_des_adresses(fichier, url):
 
 @pytest.fixture
 def serveur():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    processus = subprocess.Popen([sys.executable, "-m", "http.server", str(port), "--bind",
-                                  "127.0.0.1", "--directory", str(FIXTURES / "liens")],
-                                 stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    for _ in range(50):
-        try:
-            socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
-            break
-        except OSError:
-            time.sleep(0.1)
-    yield f"http://127.0.0.1:{port}"
-    processus.terminate()
-    processus.wait()
+    with serveur_local(FIXTURES / "liens") as adresse:
+        yield adresse
 
 
 def test_linkcheck_hors_ligne(projet, serveur):
