@@ -1,28 +1,18 @@
-"""references.bib : convention de clés, champs, doublons, chaque entrée citée."""
+"""references.bib : convention de clés, champs, doublons ; clés citées et entrées
+utilisées par make citations (outils/verifier_citations.py)."""
 
 from __future__ import annotations
 
 import re
 import unicodedata
 
-from conftest import MODULES, RACINE
+from conftest import RACINE
 from pybtex.database import parse_file
 
 from pluspersonne.bibliographie import entrees, problemes
 
 BIB = RACINE / "references.bib"
 DONNEES = parse_file(str(BIB))
-
-
-def cles_citees() -> dict[str, set[str]]:
-    """Clé → modules qui la citent."""
-    citees: dict[str, set[str]] = {}
-    for slug in MODULES:
-        source = (RACINE / "modules" / slug / "index.rst").read_text(encoding="utf-8")
-        for groupe in re.findall(r":footcite(?::\w+)?:`([^`]+)`", source):
-            for cle in groupe.split(","):
-                citees.setdefault(cle.strip(), set()).add(slug)
-    return citees
 
 
 def test_champs_obligatoires_et_syntaxe():
@@ -49,17 +39,6 @@ def test_pas_de_cle_ni_d_oeuvre_en_double():
         signature = (forme(entree.fields["title"]), entree.fields["year"])
         assert signature not in oeuvres, f"« {cle} » et « {oeuvres[signature]} » : même œuvre"
         oeuvres[signature] = cle
-
-
-def test_chaque_entree_est_citee_par_un_module():
-    citees = cles_citees()
-    jamais = sorted(set(DONNEES.entries) - set(citees))
-    assert not jamais, f"entrées citées par aucun module : {', '.join(jamais)}"
-
-
-def test_chaque_cle_citee_existe():
-    inconnues = {c: m for c, m in cles_citees().items() if c not in DONNEES.entries}
-    assert not inconnues, f"clés inconnues : {inconnues}"
 
 
 def test_urls_en_https():

@@ -192,12 +192,6 @@ def test_livre_yaml_malforme(projet):
     assert re.search(r"curricula/livre\.yml:\d+: .*YAML invalide", message), message
 
 
-@pytest.mark.parametrize("fichier", ["references.bib", "curricula/livre.yml"])
-def test_fichiers_du_projet_valides(fichier):
-    """Les fichiers livrés passent les vérifications qu'on vient d'éprouver."""
-    assert (RACINE / fichier).is_file()
-
-
 def test_sequence_inconnue(projet):
     texte = ESSAI.replace(":séquences: film entier", ":séquences: Le non recours aux droits")
     installer_essai(projet, texte)

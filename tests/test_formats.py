@@ -11,6 +11,7 @@ import pytest
 from conftest import MODULES, RACINE, normaliser, pdftexte
 from pybtex.database import parse_file
 
+from pluspersonne.parcours import cles_citees
 from pluspersonne.selection import titre_module
 
 sys.path.insert(0, str(RACINE / "outils"))
@@ -19,14 +20,6 @@ import verifier_epub  # noqa: E402
 BIB = parse_file(str(RACINE / "references.bib"))
 #: Les tests qui lisent le livre construit tournent sur le même processus (xdist).
 pytestmark = pytest.mark.xdist_group("livre")
-
-
-def cles_citees(slug: str) -> list[str]:
-    source = (RACINE / "modules" / slug / "index.rst").read_text(encoding="utf-8")
-    cles: list[str] = []
-    for groupe in re.findall(r":footcite(?::\w+)?:`([^`]+)`", source):
-        cles += [c.strip() for c in groupe.split(",") if c.strip() not in cles]
-    return list(dict.fromkeys(cles))
 
 
 def test_html(livre):
