@@ -69,7 +69,7 @@ def test_fiche_pdf(livre, slug):
     assert pdf.is_file(), f"fiche absente : {pdf.name}"
     texte = pdftexte(pdf).lower()
     assert normaliser(titre_module(RACINE, slug)).lower() in texte
-    for cle in cles_citees(slug):
+    for cle in cles_citees(RACINE, [slug]):
         titre = normaliser(BIB.entries[cle].fields["title"]).lower()
         debut = " ".join(titre.split()[:5])
         assert debut in texte, f"{slug}.pdf : source « {cle} » absente ({debut})"
