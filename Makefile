@@ -24,7 +24,7 @@ NODE_OK     = node_modules/.installe
 
 .DEFAULT_GOAL := help
 .PHONY: help venv systeme html epub pdf all curriculum curricula citations linkcheck lint spelling \
-        accessibilite reproductible \
+        accessibilite reproductible bench \
         module test clean
 
 help: ## Affiche cette aide
@@ -60,16 +60,13 @@ epub: $(ENV_OK) systeme ## Construit l'ePub dans _build/epub et le valide (EPUBC
 	$(BIN)/python outils/verifier_epub.py $(BUILDDIR)/epub/*.epub
 
 pdf: $(ENV_OK) systeme ## Construit les PDF (livre, fiches animateur·rice et participant·e) dans _build/pdf
-	$(SPHINXBUILD) -M latex . $(BUILDDIR) $(SPHINXOPTS)
+	@echo "LaTeX des deux éditions (animateur·rice et participant·e), en parallèle…"
+	@$(SPHINXBUILD) -M latex . $(BUILDDIR) $(SPHINXOPTS) & animateur=$$!; \
 	$(SPHINXBUILD) -b latex -t participant -d $(BUILDDIR)/doctrees-participant . \
-	  $(BUILDDIR)/latex-participant $(SPHINXOPTS)
-	@echo "Compilation LaTeX (journaux : $(BUILDDIR)/latex*/latexmk.log)…"
-	@for dossier in latex latex-participant; do \
-	  $(MAKE) -s -C $(BUILDDIR)/$$dossier -j$(JOBS) all-pdf LATEXMKOPTS="-silent" \
-	    LATEXOPTS="-interaction=nonstopmode -halt-on-error" \
-	    > $(BUILDDIR)/$$dossier/latexmk.log 2>&1 || { tail -n 40 $(BUILDDIR)/$$dossier/latexmk.log; \
-	    echo "Échec de la compilation LaTeX : lisez $(BUILDDIR)/$$dossier/latexmk.log."; exit 1; }; \
-	done
+	  $(BUILDDIR)/latex-participant $(SPHINXOPTS) & participant=$$!; \
+	wait $$animateur; a=$$?; wait $$participant; p=$$?; test $$a -eq 0 -a $$p -eq 0
+	@echo "Compilation LaTeX, $(JOBS) à la fois (journaux : $(BUILDDIR)/latex*/*.latexmk.log)…"
+	@$(BIN)/python outils/compiler_pdf.py $(JOBS) $(BUILDDIR)/latex $(BUILDDIR)/latex-participant
 	@rm -rf $(BUILDDIR)/pdf && mkdir -p $(BUILDDIR)/pdf
 	@cp $(BUILDDIR)/latex/*.pdf $(BUILDDIR)/latex-participant/*.pdf $(BUILDDIR)/pdf/
 	@echo "PDF prêts dans $(BUILDDIR)/pdf : $$(cd $(BUILDDIR)/pdf && ls *.pdf | tr '\n' ' ')"
@@ -78,6 +75,9 @@ all: html epub pdf ## Construit les trois formats (HTML, ePub, PDF)
 	@mkdir -p $(BUILDDIR)/html/telechargements
 	@cp $(BUILDDIR)/epub/*.epub $(BUILDDIR)/pdf/*.pdf $(BUILDDIR)/html/telechargements/
 	@echo "Site, ePub et PDF prêts ; téléchargements dans $(BUILDDIR)/html/telechargements."
+
+bench: $(ENV_OK) systeme ## Mesure poids des pages, taille de l'ePub et temps de construction
+	$(BIN)/python outils/bench.py
 
 module: $(ENV_OK) ## Crée un module : make module SLUG=mon-module TITRE="Mon titre"
 	@$(BIN)/python outils/nouveau_module.py "$(SLUG)" "$(TITRE)"

@@ -30,7 +30,7 @@ extensions = [
 # Les modules sont lus dans modules/ ; tout le reste de la racine est ignoré.
 exclude_patterns = [
     "_build", ".venv", ".git", ".github", ".ci", "tests", "curricula", "outils",
-    "*.md", "**/*.md", ".pytest_cache", "modules/_modele", "node_modules",
+    "*.md", "**/*.md", ".pytest_cache", "modules/_modele", "node_modules", "_templates",
 ]
 nitpicky = True
 today_fmt = "%d %B %Y"
@@ -69,6 +69,12 @@ html_title = project
 html_static_path = ["_static"]
 html_css_files = ["pluspersonne.css"]
 html_last_updated_fmt = None
+
+# Pages légères (pluspersonne.leger) : gabarit sans script d'icônes ni index de
+# recherche hors de la page de recherche, feuilles de style réduites. make bench
+# construit aussi le thème par défaut (PP_THEME_PAR_DEFAUT=1) pour comparer.
+templates_path = ["_templates"]
+pp_alleger = not os.environ.get("PP_THEME_PAR_DEFAUT")
 html_theme_options = {
     "use_download_button": True,
     "use_fullscreen_button": False,

@@ -17,6 +17,7 @@ Ce paquet regroupe tout le code propre au projet :
 - :mod:`.garde` : ce qu'un module ne peut pas inclure (fichiers hors de son
   dossier, scripts, iframes) ;
 - :mod:`.typographie` : appels de note collés au mot ;
+- :mod:`.leger` : pages HTML légères (icônes en CSS, feuilles de style réduites) ;
 - :mod:`.epub` : ePub accessible (EPUB Accessibility 1.1) et reproductible ;
 - :mod:`.messages` : les messages d'erreur en français.
 """
@@ -25,8 +26,8 @@ from __future__ import annotations
 
 from sphinx.application import Sphinx
 
-from . import (bibliographie, epub, fiche, garde, liens, messages, parcours, pedagogie, selection,
-               typographie)
+from . import (bibliographie, epub, fiche, garde, leger, liens, messages, parcours, pedagogie,
+               selection, typographie)
 
 __version__ = "0.1.0"
 
@@ -42,9 +43,10 @@ def setup(app: Sphinx) -> dict:
     garde.setup(app)
     parcours.setup(app)
     typographie.setup(app)
+    leger.setup(app)
     return {
         "version": __version__,
         "parallel_read_safe": True,
         "parallel_write_safe": True,
-        "env_version": 3,
+        "env_version": 4,
     }

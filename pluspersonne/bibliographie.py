@@ -20,6 +20,8 @@ import pybtex.errors
 from pybtex.database import BibliographyDataError
 from pybtex.database.input.bibtex import Parser
 from pybtex.plugin import register_plugin
+from pybtex.style.labels.number import LabelStyle as EtiquettesNumeros
+from pybtex.style.names.lastfirst import NameStyle as NomsNomPrenom
 from pybtex.scanner import PybtexSyntaxError
 from pybtex.style.formatting import BaseStyle
 from pybtex.style.formatting.unsrt import dashify
@@ -212,6 +214,11 @@ class StyleFrancais(BaseStyle):
 
 register_plugin("pybtex.style.sorting", "pluspersonne", TriFrancais, force=True)
 register_plugin("pybtex.style.formatting", "pluspersonne", StyleFrancais, force=True)
+# pybtex cherche les styles de noms et d'étiquettes parmi les « entry points » installés
+# à chaque citation formatée (des centaines par livre) ; les enregistrer une fois en
+# mémoire évite ces recherches et raccourcit la lecture de chaque module.
+register_plugin("pybtex.style.names", "lastfirst", NomsNomPrenom, force=True)
+register_plugin("pybtex.style.labels", "number", EtiquettesNumeros, force=True)
 
 
 def setup(app: Sphinx) -> None:

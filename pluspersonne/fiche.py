@@ -246,7 +246,7 @@ class CatalogueModules(SphinxDirective):
     """``.. catalogue-modules::`` : tableau des modules, rempli à l'écriture."""
 
     def run(self) -> list[nodes.Node]:
-        self.env.pp_pages_generees.add(self.env.docname)
+        self.env.pp_pages_generees[self.env.docname] = None
         return [catalogue("")]
 
 
@@ -301,7 +301,9 @@ def verifier_presence(app: Sphinx, env: BuildEnvironment) -> None:
 
 
 def init_env(app: Sphinx, env: BuildEnvironment, *args) -> None:
-    for attribut, vide in (("pp_fiches", dict), ("pp_pages_generees", set)):
+    # pp_pages_generees : page générée → ce dont dépend sa lecture (None : rien, elle
+    # est remplie à l'écriture ; voir parcours.pages_a_relire).
+    for attribut, vide in (("pp_fiches", dict), ("pp_pages_generees", dict)):
         if not hasattr(env, attribut):
             setattr(env, attribut, vide())
 
@@ -309,21 +311,13 @@ def init_env(app: Sphinx, env: BuildEnvironment, *args) -> None:
 def purger(app: Sphinx, env: BuildEnvironment, doc: str) -> None:
     init_env(app, env)
     env.pp_fiches.pop(doc, None)
-    env.pp_pages_generees.discard(doc)
+    env.pp_pages_generees.pop(doc, None)
 
 
 def fusionner(app: Sphinx, env: BuildEnvironment, docs, autre: BuildEnvironment) -> None:
     init_env(app, env)
     env.pp_fiches.update(getattr(autre, "pp_fiches", {}))
-    env.pp_pages_generees.update(getattr(autre, "pp_pages_generees", set()))
-
-
-def catalogues_a_refaire(app: Sphinx, env: BuildEnvironment, ajoutes, modifies, supprimes):
-    """Le catalogue change dès qu'un module change."""
-    init_env(app, env)
-    if any(slug_de(d) for d in (*ajoutes, *modifies, *supprimes)):
-        return sorted(env.pp_pages_generees)
-    return []
+    env.pp_pages_generees.update(getattr(autre, "pp_pages_generees", {}))
 
 
 def setup(app: Sphinx) -> None:
@@ -335,6 +329,5 @@ def setup(app: Sphinx) -> None:
     app.connect("env-before-read-docs", init_env)
     app.connect("env-purge-doc", purger)
     app.connect("env-merge-info", fusionner)
-    app.connect("env-get-outdated", catalogues_a_refaire)
     app.connect("env-check-consistency", verifier_presence)
     app.connect("doctree-resolved", remplir_catalogues)

@@ -25,7 +25,7 @@ from .fiche import duree_lisible, tableau
 from .liens import lien_ecrit
 from .messages import signaler
 from .pedagogie import MOMENTS
-from .selection import Parcours, docname, titre_module
+from .selection import Parcours, docname, slug_de, titre_module
 
 
 def duree_etape(etape, env: BuildEnvironment) -> int:
@@ -41,7 +41,7 @@ class _Emplacement(SphinxDirective):
     noeud: type[nodes.Element]
 
     def run(self) -> list[nodes.Node]:
-        self.env.pp_pages_generees.add(self.env.docname)
+        self.env.pp_pages_generees[self.env.docname] = None
         return [self.noeud("")]
 
 
@@ -98,8 +98,8 @@ class BibliographieParcours(SphinxDirective):
     """La bibliographie des seuls modules retenus (directive ``bibliography`` filtrée)."""
 
     def run(self) -> list[nodes.Node]:
-        self.env.pp_pages_generees.add(self.env.docname)
         cles = cles_citees(Path(self.env.srcdir), self.config.pp_modules)
+        self.env.pp_pages_generees[self.env.docname] = tuple(sorted(cles))
         if not cles:
             return [nodes.paragraph(text="Les modules retenus ne citent aucune source.")]
         motif = "|".join(re.escape(c) for c in cles)
@@ -173,6 +173,41 @@ def verifier_duree(app: Sphinx, env: BuildEnvironment) -> None:
                  f"{parcours.chemin}:{parcours.lignes.get('durée', 1)}", "parcours")
 
 
+def empreinte(env: BuildEnvironment, docs: list[str]) -> str:
+    """Ce que les pages générées lisent de ces modules : fiche, titre, activités, questions."""
+    return repr([(doc, env.pp_fiches.get(doc), getattr(env, "pp_activites", {}).get(doc),
+                  getattr(env, "pp_questions", {}).get(doc),
+                  env.titles[doc].astext() if doc in env.titles else None)
+                 for doc in docs])
+
+
+def pages_a_relire(app: Sphinx, env: BuildEnvironment, ajoutes, modifies, supprimes):
+    """Quand un module change, ne relire une page générée que si ce qu'elle lit a changé.
+
+    Le catalogue, le déroulé et la banque de questions sont remplis à l'écriture
+    (:func:`remplir`) : ils sont seulement réécrits, et seulement si la fiche, le titre,
+    les activités ou les questions d'un module ont changé (:func:`pages_a_recrire`).
+    La bibliographie du parcours fixe sa liste de clés à la lecture : elle n'est relue
+    que si l'ensemble des clés citées par les modules a changé.
+    """
+    app.pp_modules_lus = sorted(d for d in (*ajoutes, *modifies, *supprimes) if slug_de(d))
+    if not app.pp_modules_lus:
+        return []
+    if hasattr(env, "pp_fiches"):
+        app.pp_empreinte = empreinte(env, app.pp_modules_lus)
+    cles = tuple(sorted(cles_citees(Path(env.srcdir), app.config.pp_modules)))
+    return sorted(doc for doc, lu in getattr(env, "pp_pages_generees", {}).items()
+                  if lu is not None and lu != cles)
+
+
+def pages_a_recrire(app: Sphinx, env: BuildEnvironment) -> list[str]:
+    """Pages générées à réécrire (sans relecture) si un module a changé ce qu'elles montrent."""
+    lus = getattr(app, "pp_modules_lus", [])
+    if lus and empreinte(env, lus) != getattr(app, "pp_empreinte", None):
+        return sorted(env.pp_pages_generees)
+    return []
+
+
 def setup(app: Sphinx) -> None:
     app.add_node(deroule)
     app.add_node(banque)
@@ -182,3 +217,5 @@ def setup(app: Sphinx) -> None:
     app.add_directive("bibliographie-parcours", BibliographieParcours)
     app.connect("doctree-resolved", remplir)
     app.connect("env-check-consistency", verifier_duree)
+    app.connect("env-get-outdated", pages_a_relire)
+    app.connect("env-updated", pages_a_recrire)

@@ -2,28 +2,26 @@
 
 from __future__ import annotations
 
-import contextlib
 import os
 import re
 import shutil
-import socket
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
 
 RACINE = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(RACINE))
+sys.path[:0] = [str(RACINE), str(RACINE / "outils")]
 
+from navigateur import serveur_local  # noqa: E402,F401  (réexporté pour les tests)
 from pluspersonne.selection import modules_sur_disque  # noqa: E402
 
 MODULES = modules_sur_disque(RACINE)
 #: Ce que copie un projet temporaire (jamais les constructions ni .venv).
 A_COPIER = ["conf.py", "index.rst", "references.bib", "pluspersonne", "docs", "curricula",
-            "modules", "_static", "Makefile", "outils", "requirements.txt", "CONTRIBUTING.md",
-            "avertissements-admis.txt", "mots.txt", "package.json", "tests", "pytest.ini"]
+            "modules", "_static", "_templates", "Makefile", "outils", "requirements.txt",
+            "CONTRIBUTING.md", "avertissements-admis.txt", "mots.txt", "package.json", "tests", "pytest.ini"]
 
 
 def make(cible: str, builddir: Path, selection: str | None = None, racine: Path = RACINE,
@@ -94,25 +92,3 @@ def normaliser(texte: str) -> str:
     texte = texte.replace("…", "...").replace(". . .", "...")
     texte = re.sub(r"-\s*\n\s*", "", texte)
     return re.sub(r"\s+", " ", texte).strip()
-
-
-@contextlib.contextmanager
-def serveur_local(dossier: Path):
-    """Sert un dossier sur 127.0.0.1 (port libre) ; donne l'adresse de base."""
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    processus = subprocess.Popen([sys.executable, "-m", "http.server", str(port), "--bind",
-                                  "127.0.0.1", "--directory", str(dossier)],
-                                 stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    try:
-        for _ in range(50):
-            try:
-                socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
-                break
-            except OSError:
-                time.sleep(0.1)
-        yield f"http://127.0.0.1:{port}"
-    finally:
-        processus.terminate()
-        processus.wait()

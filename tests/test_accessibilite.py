@@ -1,27 +1,16 @@
 """Accessibilité du site dans un vrai navigateur (Chromium de Debian piloté par Playwright) :
-zéro violation axe-core WCAG 2.1 A et AA sur chaque page, aucune requête hors du site,
-et des pages lisibles sans JavaScript."""
+zéro violation axe-core WCAG 2.1 A et AA sur chaque page et aucune requête hors du site.
+La lecture sans JavaScript est vérifiée par tests/test_leger.py."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from conftest import RACINE, serveur_local
-
-from pluspersonne.selection import titre_module
+from navigateur import ARGUMENTS, CHROMIUM, pages
 
 pytestmark = pytest.mark.xdist_group("livre")
 AXE = RACINE / "node_modules" / "axe-core" / "axe.min.js"
-CHROMIUM = "/usr/bin/chromium"
-ARGUMENTS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-             "--disable-component-update", "--disable-sync", "--no-first-run"]
 NORMES = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
-
-
-def pages(html: Path) -> list[str]:
-    return sorted(str(p.relative_to(html)) for p in html.rglob("*.html")
-                  if "_static" not in p.parts and "_sources" not in p.parts)
 
 
 @pytest.fixture(scope="module")
@@ -74,19 +63,3 @@ def test_axe_detecte_une_violation(navigateur):
         "async (normes) => await axe.run(document, {runOnly: {type: 'tag', values: normes}})", NORMES)
     assert "image-alt" in {v["id"] for v in resultat["violations"]}
     page.close()
-
-
-def test_lisible_sans_javascript(site, navigateur):
-    adresse, _ = site
-    contexte = navigateur.new_context(java_script_enabled=False, viewport={"width": 1280, "height": 900})
-    page = contexte.new_page()
-    page.goto(f"{adresse}/modules/non-recours/index.html")
-    titre = titre_module(RACINE, "non-recours")
-    assert page.locator("article h1").first.inner_text().startswith(titre.split()[0])
-    assert page.locator("article h1").first.is_visible()
-    paragraphe = page.locator("article p").nth(2)
-    assert paragraphe.is_visible() and len(paragraphe.inner_text()) > 40
-    liens = page.locator("nav.bd-links a, .bd-sidebar-primary a")
-    assert liens.count() >= 10, "navigation absente sans JavaScript"
-    assert any(liens.nth(i).is_visible() for i in range(liens.count()))
-    contexte.close()

@@ -9,7 +9,7 @@ import pytest
 from conftest import RACINE, sortie, sphinx
 from pybtex.database import parse_file
 
-from pluspersonne import bibliographie, fiche, liens, pedagogie, selection
+from pluspersonne import bibliographie, fiche, leger, liens, pedagogie, selection
 from pluspersonne.messages import suggestion
 
 
@@ -166,3 +166,34 @@ def test_appel_de_note_colle_au_mot():
     document += paragraphe
     coller_appels_de_note(None, document)
     assert paragraphe.astext() == "un portable1. Et2"
+
+
+# -- leger : pages légères ------------------------------------------------------------
+
+def test_reduire_css_garde_ce_que_les_pages_emploient():
+    css = ("@charset \"UTF-8\";.carte,.inutile{color:red}.inutile .carte{margin:0}"
+           "a:not(.absente):hover{color:blue}#entete>.titre{font-weight:700}"
+           "@media (min-width:40em){.carte{padding:1em}.autre{padding:0}}"
+           "@media print{.inutile{display:none}}@keyframes tourner{from{opacity:0}to{opacity:1}}"
+           "@font-face{font-family:\"Font Awesome 7 Free\";src:url(fa.woff2)}"
+           "html[data-theme=dark] .carte{color:#fff}")
+    employes = leger.jetons(['<div id="entete" class="carte"><h1 class="titre">x</h1></div>'])
+    reduit = leger.reduire_css(css, employes)
+    assert ".carte{color:red}" in reduit and ".inutile" not in reduit
+    assert "a:not(.absente):hover" in reduit and "#entete>.titre" in reduit
+    assert "@media (min-width:40em){.carte{padding:1em}}" in reduit
+    assert "@media print" not in reduit and "@keyframes tourner" in reduit
+    assert "Font Awesome" not in reduit and "html[data-theme=dark] .carte" in reduit
+
+
+def test_icones_extraites_du_script_du_theme():
+    script = ('var b={"magnifying-glass":[512,512,[128269,"search"],"f002","M0 0L1 1z"],'
+              '"sun":[576,512,[],"f185",["M1 1","M2 2"]]};p("fas",b),p("fa-solid",b)')
+    icones = leger.icones_du_script(script)
+    assert icones[("solid", "search")] == (512, 512, "M0 0L1 1z")
+    assert icones[("solid", "sun")] == (576, 512, "M1 1M2 2")
+    employees = leger.icones_employees('<i class="fa-solid fa-sun fa-lg"></i><span class="fas fa-search">')
+    assert employees == {("solid", "sun"), ("solid", "lg"), ("solid", "search")}
+    css = leger.css_icones(employees, icones)
+    assert ":is(.fas,.fa-solid).fa-sun{--pp-icone:url(\"data:image/svg+xml," in css
+    assert "--pp-largeur:1.125em" in css and ".fa-lg{" not in css

@@ -98,3 +98,21 @@ def test_version_dans_chaque_format(livre):
     with zipfile.ZipFile(next((livre / "epub").glob("*.epub"))) as archive:
         assert f"version {version}" in archive.read("docs/credits.xhtml").decode()
     assert f"version {version}" in pdftexte(livre / "pdf" / "plus-personne.pdf")
+
+
+def test_compilation_latex_en_echec(tmp_path):
+    """Un document LaTeX fautif : message en français qui nomme le fichier et son journal."""
+    (tmp_path / "latexmkrc").write_text("$pdflatex = 'pdflatex ' . $ENV{'LATEXOPTS'} . ' %O %S';\n",
+                                        encoding="utf-8")
+    (tmp_path / "bon.tex").write_text("\\documentclass{article}\\begin{document}Bon.\\end{document}\n",
+                                      encoding="utf-8")
+    (tmp_path / "fautif.tex").write_text(
+        "\\documentclass{article}\\begin{document}\\commandeinconnue\\end{document}\n",
+        encoding="utf-8")
+    resultat = subprocess.run([sys.executable, str(RACINE / "outils" / "compiler_pdf.py"), "2",
+                               str(tmp_path)], capture_output=True, text=True, timeout=300)
+    assert resultat.returncode == 1
+    assert f"Échec de la compilation LaTeX de {tmp_path / 'fautif.tex'}" in resultat.stdout
+    assert "fautif.latexmk.log" in resultat.stdout and "bon.tex" not in resultat.stdout
+    assert (tmp_path / "bon.pdf").exists()
+    assert "Traceback" not in resultat.stdout + resultat.stderr

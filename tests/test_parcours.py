@@ -3,7 +3,9 @@ déroulé, banque de questions, bibliographie limitée et deux éditions des fic
 
 from __future__ import annotations
 
+import os
 import re
+import subprocess
 import sys
 from pathlib import Path
 
@@ -168,3 +170,31 @@ def test_make_curriculum_sans_fichier():
     assert "Indiquez le parcours : make curriculum C=curricula/<nom>.yml" in sortie(resultat)
     resultat = make("curriculum", RACINE / "_build" / "inutile", C="curricula/absent.yml")
     assert "Parcours introuvable : curricula/absent.yml" in sortie(resultat)
+
+
+def test_reconstruction_ne_relit_que_le_module_modifie(projet, tmp_path):
+    """Après modification d'un module, seul ce module est relu ; les pages générées ne sont
+    réécrites que si ce qu'elles montrent (ici la durée de la fiche) a changé."""
+    def construire() -> tuple[list[str], list[str]]:
+        resultat = subprocess.run(
+            [sys.executable, "-m", "sphinx", "-M", "html", str(projet), str(tmp_path / "b"),
+             "-W", "--keep-going", "-n"], capture_output=True, text=True, cwd=projet,
+            env={**os.environ, "PP_SELECTION": "non-recours,contexte"})
+        assert resultat.returncode == 0, echec_lisible(resultat)
+        return (re.findall(r"reading sources\.\.\. \[[ \d]+%\] (\S+)", resultat.stdout),
+                re.findall(r"writing output\.\.\. \[[ \d]+%\] (\S+)", resultat.stdout))
+
+    construire()
+    source = projet / "modules" / "non-recours" / "index.rst"
+    source.write_text(source.read_text(encoding="utf-8") + "\n.. simple commentaire\n",
+                      encoding="utf-8")
+    relus, ecrits = construire()
+    assert relus == ["modules/non-recours/index"]
+    assert "docs/catalogue" not in ecrits and "modules/non-recours/index" in ecrits
+    texte = source.read_text(encoding="utf-8")
+    source.write_text(re.sub(r":durée: \d+", ":durée: 45", texte, count=1), encoding="utf-8")
+    relus, ecrits = construire()
+    assert relus == ["modules/non-recours/index"]
+    assert {"docs/catalogue", "docs/deroule"} <= set(ecrits)
+    assert "45\u00a0min" in (tmp_path / "b" / "html" / "docs" / "catalogue.html").read_text(
+        encoding="utf-8")

@@ -1,0 +1,133 @@
+"""Mesures de ``make bench`` : poids des pages, taille de l'ePub, temps de construction.
+
+Ce ne sont pas des tests : le script affiche des chiffres, à reporter dans la
+section *Performances* du README avec la machine qui les a donnés. Il travaille
+sur une copie des sources (dans ``_build/bench``) : rien n'est modifié dans le dépôt.
+
+1. construction complète du livre, format par format (HTML, ePub, PDF), chronométrée ;
+2. reconstruction HTML après la modification d'un module : durée et documents relus ;
+3. le même livre avec le thème dans sa configuration par défaut (PP_THEME_PAR_DEFAUT=1) ;
+4. poids d'une première visite de chaque page, dans Chromium, pour les deux sites ;
+5. taille de l'ePub.
+"""
+
+from __future__ import annotations
+
+import os
+import platform
+import re
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from poids import LIMITE_BRUTE, LIMITE_GZIP, ko, mesurer  # noqa: E402
+
+RACINE = Path(__file__).resolve().parent.parent
+EXCLUS = {"_build", ".venv", "node_modules", ".git", ".pytest_cache", "__pycache__"}
+MODULE = "non-recours"
+
+
+def copier_sources(cible: Path) -> Path:
+    if cible.exists():
+        shutil.rmtree(cible)
+    shutil.copytree(RACINE, cible, ignore=lambda d, noms: [n for n in noms if n in EXCLUS])
+    return cible
+
+
+def construire(projet: Path, cible: str, builddir: Path, **env: str) -> tuple[float, str]:
+    """``make cible`` dans la copie (avec l'environnement Python du dépôt) ; durée, sortie."""
+    debut = time.perf_counter()
+    resultat = subprocess.run(
+        ["make", "--no-print-directory", cible, f"BUILDDIR={builddir}",
+         f"VENV={RACINE / '.venv'}", "SPHINXOPTS=-W --keep-going -n"],
+        cwd=projet, capture_output=True, text=True, env={**os.environ, **env})
+    duree = time.perf_counter() - debut
+    if resultat.returncode != 0:
+        sys.exit(f"make {cible} a échoué pendant la mesure :\n{resultat.stdout[-3000:]}"
+                 f"{resultat.stderr[-3000:]}")
+    return duree, resultat.stdout + resultat.stderr
+
+
+def machine() -> str:
+    modele = ""
+    if Path("/proc/cpuinfo").exists():
+        trouve = re.search(r"model name\s*:\s*(.+)", Path("/proc/cpuinfo").read_text())
+        modele = trouve.group(1).strip() if trouve else ""
+    version = subprocess.run([str(RACINE / ".venv/bin/python"), "-c",
+                              "import sphinx; print(sphinx.__version__)"],
+                             capture_output=True, text=True).stdout.strip()
+    return (f"{os.cpu_count()} cœurs {modele}, {platform.system()} {platform.release()}, "
+            f"Python {platform.python_version()}, Sphinx {version}")
+
+
+def titre(texte: str) -> None:
+    print(f"\n== {texte}")
+
+
+def main() -> int:
+    bench = RACINE / "_build" / "bench"
+    projet = copier_sources(bench / "sources")
+    sortie = bench / "livre"
+    shutil.rmtree(sortie, ignore_errors=True)
+    print(f"Machine : {machine()}")
+
+    titre("Construction complète, format par format (make html, make epub, make pdf)")
+    durees = {}
+    for cible in ("html", "epub", "pdf"):
+        durees[cible], _ = construire(projet, cible, sortie)
+        print(f"  {cible:5} {durees[cible]:6.1f} s")
+    print(f"  total {sum(durees.values()):6.1f} s (make all, limite 300 s)")
+
+    titre(f"Reconstruction HTML après modification du module {MODULE}")
+    source = projet / "modules" / MODULE / "index.rst"
+    essais = []
+    for numero in range(3):  # médiane de trois essais : la machine est bruyante
+        source.write_text(source.read_text(encoding="utf-8")
+                          + f"\n.. modification de mesure {numero}\n", encoding="utf-8")
+        essais.append(construire(projet, "html", sortie))
+    increment, journal = sorted(essais)[1]
+    relus = re.findall(r"reading sources\.\.\. \[[ \d]+%\] (\S+)", journal)
+    ecrits = re.findall(r"writing output\.\.\. \[[ \d]+%\] (\S+)", journal)
+    print(f"  durée {increment:.1f} s (médiane de 3), soit {increment / durees['html']:.2f} de "
+          f"la construction complète ({durees['html']:.1f} s ; objectif ≤ 0,20)")
+    print(f"  relus : {', '.join(relus) or 'aucun'} ; réécrits : {', '.join(ecrits)}")
+
+    titre("Thème dans sa configuration par défaut (PP_THEME_PAR_DEFAUT=1), mêmes sources")
+    defaut = bench / "defaut"
+    shutil.rmtree(defaut, ignore_errors=True)
+    duree, _ = construire(projet, "html", defaut, PP_THEME_PAR_DEFAUT="1")
+    print(f"  html  {duree:6.1f} s")
+
+    titre("Première visite de chaque page (Chromium, cache vide) : brut / gzip")
+    allege = {v.page: v for v in mesurer(sortie / "html")}
+    origine = {v.page: v for v in mesurer(defaut / "html")}
+    print(f"  {'page':47} {'ce site':>21}   {'thème par défaut':>21}   rapport")
+    for page, v in allege.items():
+        d = origine[page]
+        print(f"  {page:47} {ko(v.brut):>10} {ko(v.gzip):>10}   {ko(d.brut):>10} "
+              f"{ko(d.gzip):>10}   {v.gzip / d.gzip:5.2f}")
+    pages_modules = [v for p, v in allege.items() if p.startswith("modules/")]
+    plus_lourde = max(allege.values(), key=lambda v: v.gzip)
+    print(f"  page de module la plus lourde : "
+          f"{ko(max(v.brut for v in pages_modules))} brut (limite {ko(LIMITE_BRUTE)}), "
+          f"{ko(max(v.gzip for v in pages_modules))} gzip (limite {ko(LIMITE_GZIP)})")
+    print(f"  page la plus lourde du livre : {plus_lourde.page}, {ko(plus_lourde.brut)} brut, "
+          f"{ko(plus_lourde.gzip)} gzip")
+    moyenne = sum(v.gzip for v in allege.values()) / sum(v.gzip for v in origine.values())
+    print(f"  poids compressé moyen : {moyenne:.2f} du thème par défaut")
+    externes = sorted({u for v in allege.values() for u in v.externes})
+    print(f"  requêtes vers un autre hôte : {len(externes)}")
+
+    titre("ePub du livre entier")
+    (epub,) = (sortie / "epub").glob("*.epub")
+    print(f"  {epub.name} : {ko(epub.stat().st_size)} (limite 1024 Ko), "
+          "polices non embarquées")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

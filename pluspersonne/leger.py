@@ -1,0 +1,227 @@
+"""Pages HTML légères, sans rien modifier dans les paquets installés.
+
+Un site sphinx-book-theme charge par défaut environ 2,3 Mo par page, dont un
+script d'icônes de 1,5 Mo pour une dizaine d'icônes et une feuille de style
+Bootstrap complète. Après chaque construction HTML, ce module :
+
+- remplace le script d'icônes (Font Awesome) par une petite feuille
+  ``_static/icones.css`` qui dessine en CSS les seules icônes employées, à partir
+  des tracés du script du thème (les icônes restent visibles sans JavaScript) ;
+- réduit les feuilles de style du thème et de sphinx-design aux règles dont les
+  classes et identifiants apparaissent dans les pages produites ou dans les
+  scripts qu'elles chargent (principe de PurgeCSS), avec tinycss2 pour lire le CSS.
+
+Le gabarit ``_templates/layout.html`` (si ``pp_leger``) retire du ``<head>`` le script d'icônes et
+l'index de recherche (chargé seulement par la page de recherche). L'option
+``pp_alleger = False`` (variable ``PP_THEME_PAR_DEFAUT=1``) garde le thème tel
+quel : ``make bench`` s'en sert pour comparer.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from pathlib import Path
+from urllib.parse import quote
+
+from jinja2 import FileSystemBytecodeCache
+from sphinx.application import Sphinx
+
+#: Feuilles réduites aux règles employées (chemins relatifs au dossier de sortie).
+FEUILLES = ("_static/basic.css", "_static/styles/pydata-sphinx-theme.css", "_static/styles/sphinx-book-theme.css",
+            "_static/sphinx-design.min.css", "_static/pygments.css")
+#: Scripts dont les noms de classes comptent (ils en ajoutent aux pages).
+SCRIPTS = ("_static/scripts/bootstrap.js", "_static/scripts/pydata-sphinx-theme.js",
+           "_static/scripts/sphinx-book-theme.js", "_static/design-tabs.js",
+           "_static/doctools.js", "_static/sphinx_highlight.js", "_static/searchtools.js")
+SCRIPT_ICONES = "_static/scripts/fontawesome.js"
+STYLES = {"fas": "solid", "fa-solid": "solid", "far": "regular", "fa-regular": "regular",
+          "fab": "brands", "fa-brands": "brands"}
+PAQUETS = {"fas": "solid", "far": "regular", "fab": "brands"}
+
+
+# -- Icônes ----------------------------------------------------------------------
+
+def icones_du_script(texte: str) -> dict[tuple[str, str], tuple[int, int, str]]:
+    """Tracés SVG du script Font Awesome du thème : (style, nom) → (largeur, hauteur, tracé)."""
+    icones: dict[tuple[str, str], tuple[int, int, str]] = {}
+    for appel in re.finditer(r'p\("(fas|far|fab)",b\)', texte):
+        debut = texte.rfind("var b={", 0, appel.start())
+        bloc = texte[debut:appel.start()]
+        style = PAQUETS[appel.group(1)]
+        for m in re.finditer(r'"?([\w-]+)"?:\[(\d+),(\d+),\[([^\]]*)\],"[^"]*",'
+                             r'(?:"([^"]*)"|\["([^"]*)","([^"]*)"\])\]', bloc):
+            nom, largeur, hauteur, alias = m.group(1), int(m.group(2)), int(m.group(3)), m.group(4)
+            trace = m.group(5) if m.group(5) is not None else m.group(6) + m.group(7)
+            for n in [nom, *re.findall(r'"([\w-]+)"', alias)]:
+                icones.setdefault((style, n), (largeur, hauteur, trace))
+    return icones
+
+
+def icones_employees(html: str) -> set[tuple[str, str]]:
+    """Paires (style, nom) des éléments ``class="fa-solid fa-…"`` d'une page."""
+    employees = set()
+    for classes in re.findall(r'\bclass="([^"]*\bfa[srb-][^"]*)"', html):
+        mots = classes.split()
+        styles = {STYLES[m] for m in mots if m in STYLES}
+        for style in styles:
+            employees.update((style, m[3:]) for m in mots
+                             if m.startswith("fa-") and m not in STYLES)
+    return employees
+
+
+def css_icones(employees: set[tuple[str, str]], icones: dict) -> str:
+    """Feuille qui peint chaque icône employée par un masque SVG (couleur du texte)."""
+    regles = [
+        "/* Icônes Font Awesome Free (CC BY 4.0, fontawesome.com), extraites du thème. */",
+        ":is(.fas,.far,.fab,.fa-solid,.fa-regular,.fa-brands)::before{content:\"\";"
+        "display:inline-block;width:var(--pp-largeur,1em);height:1em;vertical-align:-.125em;"
+        "background-color:currentColor;-webkit-mask:var(--pp-icone,linear-gradient(#0000,#0000)) center/contain no-repeat;"
+        "mask:var(--pp-icone,linear-gradient(#0000,#0000)) center/contain no-repeat}",
+    ]
+    classes = {"solid": ":is(.fas,.fa-solid)", "regular": ":is(.far,.fa-regular)",
+               "brands": ":is(.fab,.fa-brands)"}
+    for style, nom in sorted(employees):
+        if (style, nom) not in icones:
+            continue  # classe de taille (fa-lg, fa-fw) ou icône absente du thème
+        largeur, hauteur, trace = icones[(style, nom)]
+        svg = (f"<svg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 {largeur} {hauteur}'>"
+               f"<path d='{trace}'/></svg>")
+        url = quote(svg, safe=" /:='-.,")
+        regles.append(f'{classes[style]}.fa-{nom}{{--pp-icone:url("data:image/svg+xml,{url}");'
+                      f"--pp-largeur:{largeur / hauteur:.4g}em}}")
+    return "\n".join(regles) + "\n"
+
+
+# -- Feuilles de style réduites ------------------------------------------------------
+
+def jetons(textes) -> set[str]:
+    """Mots (classes, identifiants, balises) présents dans les pages et les scripts."""
+    trouves: set[str] = set()
+    for texte in textes:
+        trouves.update(re.findall(r"[A-Za-z_][\w-]*", texte))
+    return trouves
+
+
+def _noms_exiges(selecteur: str) -> set[str]:
+    """Classes et identifiants qu'un sélecteur exige (hors :not(), :is(), :where()…)."""
+    sans_arguments = selecteur
+    while True:
+        reduit = re.sub(r":[\w-]+\([^()]*\)", "", sans_arguments)
+        if reduit == sans_arguments:
+            break
+        sans_arguments = reduit
+    sans_attributs = re.sub(r"\[[^\]]*\]", "", sans_arguments)
+    return set(re.findall(r"[.#](-?[A-Za-z_][\w-]*)", sans_attributs))
+
+
+def _decouper(prelude: str) -> list[str]:
+    """Sépare une liste de sélecteurs sur les virgules de premier niveau."""
+    parties, profondeur, courant = [], 0, ""
+    for car in prelude:
+        if car in "([":
+            profondeur += 1
+        elif car in ")]":
+            profondeur -= 1
+        if car == "," and profondeur == 0:
+            parties.append(courant)
+            courant = ""
+        else:
+            courant += car
+    return [*parties, courant]
+
+
+def _filtrer(regles, employes: set[str]) -> list[str]:
+    import tinycss2
+
+    sortie = []
+    for regle in regles:
+        if regle.type == "qualified-rule":
+            prelude = tinycss2.serialize(regle.prelude).strip()
+            if prelude.endswith("%") or prelude in ("from", "to"):
+                sortie.append(regle.serialize())  # étape de @keyframes
+                continue
+            gardes = [s.strip() for s in _decouper(prelude) if _noms_exiges(s) <= employes]
+            if gardes:
+                sortie.append(f"{','.join(gardes)}{{{tinycss2.serialize(regle.content)}}}")
+        elif regle.type == "at-rule":
+            if regle.lower_at_keyword in ("media", "supports", "layer", "container") \
+                    and regle.content is not None:
+                interieur = _filtrer(tinycss2.parse_rule_list(regle.content), employes)
+                if interieur:
+                    sortie.append(f"@{regle.at_keyword}{tinycss2.serialize(regle.prelude)}"
+                                  f"{{{''.join(interieur)}}}")
+            elif regle.lower_at_keyword == "font-face" \
+                    and "Font Awesome" in tinycss2.serialize(regle.content or []):
+                continue  # les icônes sont dessinées par icones.css, sans police
+            else:
+                sortie.append(regle.serialize())
+    return sortie
+
+
+def reduire_css(css: str, employes: set[str]) -> str:
+    """Garde les règles dont chaque classe et identifiant figure dans ``employes``."""
+    import tinycss2  # chargé seulement quand une feuille change (cache dans doctrees)
+
+    regles = tinycss2.parse_stylesheet(css, skip_comments=True, skip_whitespace=True)
+    return "".join(_filtrer(regles, employes)) + "\n"
+
+
+# -- Branchement dans Sphinx ----------------------------------------------------------
+
+def alleger(app: Sphinx, exception: Exception | None) -> None:
+    if exception is not None or not actif(app):
+        return
+    sortie = Path(app.outdir)
+    pages = [p.read_text(encoding="utf-8") for p in sortie.rglob("*.html")
+             if "_static" not in p.parts]
+    scripts = [(sortie / s).read_text(encoding="utf-8") for s in SCRIPTS if (sortie / s).exists()]
+    employes = jetons(pages + scripts)
+    cache = Path(app.doctreedir) / "css-reduit"
+    cache.mkdir(exist_ok=True)
+    for feuille in FEUILLES:
+        chemin = sortie / feuille
+        if not chemin.exists():
+            continue
+        css = chemin.read_text(encoding="utf-8")
+        empreinte = hashlib.sha256(css.encode() + "\n".join(sorted(employes)).encode())
+        memoire = cache / f"{empreinte.hexdigest()}.css"
+        if not memoire.exists():
+            memoire.write_text(reduire_css(css, employes), encoding="utf-8")
+        chemin.write_text(memoire.read_text(encoding="utf-8"), encoding="utf-8")
+    for carte in sortie.glob("_static/**/*.map"):
+        carte.unlink()  # cartes de sources du thème : inutiles aux lecteurs
+    script = sortie / SCRIPT_ICONES
+    if script.exists():
+        employees = set().union(*(icones_employees(p) for p in pages))
+        (sortie / "_static/icones.css").write_text(
+            css_icones(employees, icones_du_script(script.read_text(encoding="utf-8"))),
+            encoding="utf-8")
+        script.unlink()
+
+
+def actif(app: Sphinx) -> bool:
+    """Allègement demandé, pour le site HTML seulement (l'ePub a son propre thème)."""
+    return app.config.pp_alleger and app.builder.name in ("html", "dirhtml")
+
+
+def preparer(app: Sphinx) -> None:
+    """Feuille des icônes, et gabarits Jinja compilés gardés d'une construction à l'autre
+    (dans le dossier des doctrees) : une reconstruction ne les recompile pas."""
+    if actif(app):
+        app.add_css_file("icones.css")
+    if hasattr(app.builder, "templates") and hasattr(app.builder.templates, "environment"):
+        cache = Path(app.doctreedir) / "gabarits-compiles"
+        cache.mkdir(parents=True, exist_ok=True)
+        app.builder.templates.environment.bytecode_cache = FileSystemBytecodeCache(str(cache))
+
+
+def contexte(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
+    context["pp_leger"] = actif(app)
+
+
+def setup(app: Sphinx) -> None:
+    app.add_config_value("pp_alleger", True, "html", types=[bool])
+    app.connect("builder-inited", preparer)
+    app.connect("html-page-context", contexte)
+    app.connect("build-finished", alleger)
