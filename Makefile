@@ -68,7 +68,8 @@ pdf: $(ENV_OK) systeme ## Construit les PDF (livre, fiches animateur·rice et pa
 	@echo "Compilation LaTeX, $(JOBS) à la fois (journaux : $(BUILDDIR)/latex*/*.latexmk.log)…"
 	@$(BIN)/python outils/compiler_pdf.py $(JOBS) $(BUILDDIR)/latex $(BUILDDIR)/latex-participant
 	@rm -rf $(BUILDDIR)/pdf && mkdir -p $(BUILDDIR)/pdf
-	@cp $(BUILDDIR)/latex/*.pdf $(BUILDDIR)/latex-participant/*.pdf $(BUILDDIR)/pdf/
+	@for tex in $(BUILDDIR)/latex/*.tex $(BUILDDIR)/latex-participant/*.tex; do \
+	  cp "$${tex%.tex}.pdf" $(BUILDDIR)/pdf/; done
 	@echo "PDF prêts dans $(BUILDDIR)/pdf : $$(cd $(BUILDDIR)/pdf && ls *.pdf | tr '\n' ' ')"
 
 all: html epub pdf ## Construit les trois formats (HTML, ePub, PDF)

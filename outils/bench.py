@@ -43,7 +43,7 @@ def construire(projet: Path, cible: str, builddir: Path, **env: str) -> tuple[fl
     debut = time.perf_counter()
     resultat = subprocess.run(
         ["make", "--no-print-directory", cible, f"BUILDDIR={builddir}",
-         f"VENV={RACINE / '.venv'}", "SPHINXOPTS=-W --keep-going -n"],
+         f"VENV={RACINE / '.venv'}", "SPHINXOPTS=-W --keep-going -n --no-color"],
         cwd=projet, capture_output=True, text=True, env={**os.environ, **env})
     duree = time.perf_counter() - debut
     if resultat.returncode != 0:

@@ -17,6 +17,7 @@ Ce paquet regroupe tout le code propre au projet :
 - :mod:`.garde` : ce qu'un module ne peut pas inclure (fichiers hors de son
   dossier, scripts, iframes) ;
 - :mod:`.typographie` : appels de note collés au mot ;
+- :mod:`.figures` : figures dessinées à partir des données de ``donnees/`` ;
 - :mod:`.leger` : pages HTML légères (icônes en CSS, feuilles de style réduites) ;
 - :mod:`.epub` : ePub accessible (EPUB Accessibility 1.1) et reproductible ;
 - :mod:`.messages` : les messages d'erreur en français.
@@ -26,8 +27,8 @@ from __future__ import annotations
 
 from sphinx.application import Sphinx
 
-from . import (bibliographie, epub, fiche, garde, leger, liens, messages, parcours, pedagogie,
-               selection, typographie)
+from . import (bibliographie, epub, fiche, figures, garde, leger, liens, messages, parcours,
+               pedagogie, selection, typographie)
 
 __version__ = "0.1.0"
 
@@ -44,6 +45,7 @@ def setup(app: Sphinx) -> dict:
     parcours.setup(app)
     typographie.setup(app)
     leger.setup(app)
+    figures.setup(app)
     return {
         "version": __version__,
         "parallel_read_safe": True,

@@ -20,7 +20,7 @@ from pluspersonne.selection import modules_sur_disque  # noqa: E402
 MODULES = modules_sur_disque(RACINE)
 #: Ce que copie un projet temporaire (jamais les constructions ni .venv).
 A_COPIER = ["conf.py", "index.rst", "references.bib", "pluspersonne", "docs", "curricula",
-            "modules", "_static", "_templates", "Makefile", "outils", "requirements.txt",
+            "modules", "donnees", "_static", "_templates", "Makefile", "outils", "requirements.txt",
             "CONTRIBUTING.md", "avertissements-admis.txt", "mots.txt", "package.json", "tests", "pytest.ini"]
 
 

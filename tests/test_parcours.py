@@ -178,7 +178,8 @@ def test_reconstruction_ne_relit_que_le_module_modifie(projet, tmp_path):
     def construire() -> tuple[list[str], list[str]]:
         resultat = subprocess.run(
             [sys.executable, "-m", "sphinx", "-M", "html", str(projet), str(tmp_path / "b"),
-             "-W", "--keep-going", "-n"], capture_output=True, text=True, cwd=projet,
+             "-W", "--keep-going", "-n", "--no-color"], capture_output=True, text=True,
+            cwd=projet,
             env={**os.environ, "PP_SELECTION": "non-recours,contexte"})
         assert resultat.returncode == 0, echec_lisible(resultat)
         return (re.findall(r"reading sources\.\.\. \[[ \d]+%\] (\S+)", resultat.stdout),
