@@ -40,6 +40,7 @@ from sphinx.application import Sphinx
 from sphinx.util.docutils import SphinxDirective
 
 from .messages import signaler, suggestion
+from .selection import YamlInvalide, lire_yaml
 
 DOSSIER = "donnees"
 MOIS = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
@@ -48,12 +49,8 @@ GRIS = ["#f2f2f2", "#bdbdbd", "#737373", "#252525"]
 HACHURES = ["", "///", "xx", "..."]
 
 
-class DonneesInvalides(Exception):
+class DonneesInvalides(YamlInvalide):
     """Erreur dans un fichier de données : message et lieu (``fichier:ligne``)."""
-
-    def __init__(self, message: str, lieu: str):
-        super().__init__(message)
-        self.message, self.lieu = message, lieu
 
 
 # -- Lecture : YAML avec numéros de ligne ------------------------------------------------
@@ -75,16 +72,7 @@ def lire_liste(chemin: Path, relatif: str, cle: str) -> tuple[dict, list[Element
     if not chemin.is_file():
         raise DonneesInvalides(f"fichier de données introuvable : {relatif}. Créez-le (le "
                                "format est décrit dans docs/contribuer.rst).", f"{relatif}:1")
-    texte = chemin.read_text(encoding="utf-8")
-    try:
-        racine = yaml.compose(texte)
-        valeurs = yaml.safe_load(texte)
-    except yaml.YAMLError as exc:
-        ligne = getattr(getattr(exc, "problem_mark", None), "line", 0) + 1
-        probleme = getattr(exc, "problem", None) or "syntaxe invalide"
-        raise DonneesInvalides(f"YAML invalide ({probleme}) : vérifiez l'indentation, les "
-                               "deux-points et les guillemets de cette ligne.",
-                               f"{relatif}:{ligne}") from None
+    racine, valeurs = lire_yaml(chemin, relatif)
     if not isinstance(racine, yaml.MappingNode) or not isinstance(valeurs, dict):
         raise DonneesInvalides(f"le fichier doit être un dictionnaire avec une liste « {cle} ».",
                                f"{relatif}:1")
@@ -185,6 +173,13 @@ class Figure:
     def lire(self, racine: Path, options: dict) -> dict:
         raise NotImplementedError
 
+    def ouvrir(self, racine: Path, cle: str) -> tuple[dict, list[Element], Validateur]:
+        """Le fichier de données de la figure : valeurs, éléments de la liste ``cle``, et
+        un validateur qui connaît les clés de references.bib."""
+        relatif = f"{DOSSIER}/{self.fichier}"
+        valeurs, elements = lire_liste(racine / relatif, relatif, cle)
+        return valeurs, elements, Validateur(relatif, cles_bibliographiques(racine))
+
     def alternative(self, donnees: dict) -> str:
         raise NotImplementedError
 
@@ -197,9 +192,8 @@ class Chronologie(Figure):
     champs = ("id", "date", "quand", "evenement", "source")
 
     def lire(self, racine: Path, options: dict) -> dict:
-        relatif = f"{DOSSIER}/{self.fichier}"
-        _, elements = lire_liste(racine / relatif, relatif, "evenements")
-        v = Validateur(relatif, cles_bibliographiques(racine))
+        _, elements, v = self.ouvrir(racine, "evenements")
+        relatif = v.relatif
         evenements, annee_precedente = [], 0
         for element in elements:
             v.inconnus(element, self.champs)
@@ -267,9 +261,8 @@ class Niveaux(Figure):
     nom, fichier = "niveaux", "niveaux.yml"
 
     def lire(self, racine: Path, options: dict) -> dict:
-        relatif = f"{DOSSIER}/{self.fichier}"
-        valeurs, elements = lire_liste(racine / relatif, relatif, "niveaux")
-        v = Validateur(relatif, cles_bibliographiques(racine))
+        valeurs, elements, v = self.ouvrir(racine, "niveaux")
+        relatif = v.relatif
         if len(elements) != 3:
             raise DonneesInvalides(f"il faut exactement trois niveaux, le fichier en donne "
                                    f"{len(elements)}.", f"{relatif}:{elements[0].ligne}")
@@ -326,9 +319,8 @@ class Barometre(Figure):
               "source")
 
     def lire(self, racine: Path, options: dict) -> dict:
-        relatif = f"{DOSSIER}/{self.fichier}"
-        valeurs, elements = lire_liste(racine / relatif, relatif, "editions")
-        v = Validateur(relatif, cles_bibliographiques(racine))
+        valeurs, elements, v = self.ouvrir(racine, "editions")
+        relatif = v.relatif
         editions = []
         for element in elements:
             v.inconnus(element, self.champs)
@@ -420,9 +412,8 @@ class NonRecoursFraude(Figure):
     champs = ("mesure", "type", "de", "a", "precision", "source")
 
     def lire(self, racine: Path, options: dict) -> dict:
-        relatif = f"{DOSSIER}/{self.fichier}"
-        valeurs, elements = lire_liste(racine / relatif, relatif, "chiffres")
-        v = Validateur(relatif, cles_bibliographiques(racine))
+        valeurs, elements, v = self.ouvrir(racine, "chiffres")
+        relatif = v.relatif
         chiffres = []
         for element in elements:
             v.inconnus(element, self.champs)
@@ -560,7 +551,7 @@ class FigureDonnees(SphinxDirective):
                                      if e.strip()]
         try:
             donnees = sorte.lire(racine, options)
-        except DonneesInvalides as erreur:
+        except YamlInvalide as erreur:
             lieu = self.get_location() if erreur.lieu == "option" else erreur.lieu
             signaler(erreur.message, lieu, "donnees")
             return []

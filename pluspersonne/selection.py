@@ -108,6 +108,27 @@ def _minutes(valeur) -> int | None:
     return None
 
 
+class YamlInvalide(Exception):
+    """Fichier YAML illisible : message en français et lieu (``fichier:ligne``)."""
+
+    def __init__(self, message: str, lieu: str):
+        super().__init__(message)
+        self.message, self.lieu = message, lieu
+
+
+def lire_yaml(chemin: Path, relatif: str):
+    """Le YAML d'un fichier, en nœuds (avec leurs lignes) et en valeurs Python."""
+    texte = chemin.read_text(encoding="utf-8")
+    try:
+        return yaml.compose(texte), yaml.safe_load(texte)
+    except yaml.YAMLError as exc:
+        ligne = getattr(getattr(exc, "problem_mark", None), "line", 0) + 1
+        probleme = getattr(exc, "problem", None) or "syntaxe invalide"
+        raise YamlInvalide(f"YAML invalide ({probleme}). Vérifiez l'indentation, les "
+                           "deux-points et les guillemets de cette ligne.",
+                           f"{relatif}:{ligne}") from None
+
+
 def lire_parcours(racine: Path, relatif: str, connus: list[str]) -> tuple[Parcours | None, list]:
     """Lit et valide un fichier de parcours ; renvoie (parcours, erreurs)."""
     chemin = racine / relatif
@@ -115,15 +136,10 @@ def lire_parcours(racine: Path, relatif: str, connus: list[str]) -> tuple[Parcou
         return None, [(f"fichier de parcours introuvable : {relatif}. Indiquez un "
                        "fichier existant de curricula/ (par exemple curricula/livre.yml).",
                        None)]
-    texte = chemin.read_text(encoding="utf-8")
     try:
-        racine_yaml = yaml.compose(texte)
-        valeurs = yaml.safe_load(texte)
-    except yaml.YAMLError as exc:
-        ligne = getattr(getattr(exc, "problem_mark", None), "line", 0) + 1
-        probleme = getattr(exc, "problem", None) or "syntaxe invalide"
-        return None, [(f"YAML invalide ({probleme}). Vérifiez l'indentation et les "
-                       "deux-points de cette ligne.", f"{relatif}:{ligne}")]
+        racine_yaml, valeurs = lire_yaml(chemin, relatif)
+    except YamlInvalide as erreur:
+        return None, [(erreur.message, erreur.lieu)]
     if not isinstance(racine_yaml, yaml.MappingNode):
         return None, [("un parcours doit être un dictionnaire avec les clés titre, public "
                        "et modules (voir docs/parcours.rst).", f"{relatif}:1")]
