@@ -164,6 +164,18 @@ def lire_date(element: Element, validateur: Validateur) -> str:
     return texte
 
 
+def pourcent(valeur) -> str:
+    """« 46 % », « 4,5 % » (virgule décimale, espace insécable)."""
+    return f"{valeur:g}".replace(".", ",") + "\u00a0%"
+
+
+def fourchette(chiffre: dict) -> str:
+    """« 60 % » ou « 40 à 50 % » selon que le chiffre a un haut de fourchette."""
+    if chiffre["a"] is None:
+        return pourcent(chiffre["de"])
+    return f"{chiffre['de']:g}".replace(".", ",") + f" à {pourcent(chiffre['a'])}"
+
+
 class Figure:
     """Une sorte de figure : son fichier de données et ses trois opérations."""
 
@@ -208,7 +220,7 @@ class Chronologie(Figure):
             evenements.append({"id": ident, "date": date,
                                "quand": str(quand).strip() if quand else date_lisible(date),
                                "evenement": v.texte(element, "evenement", "Vote de l'ordonnance."),
-                               "source": v.source(element), "ligne": element.ligne})
+                               "source": v.source(element)})
         choisis = options.get("evenements")
         if choisis:
             connus = [e["id"] for e in evenements]
@@ -218,8 +230,6 @@ class Chronologie(Figure):
                                            f":evenements:.{suggestion(ident, connus)}",
                                            "option")
             evenements = [e for e in evenements if e["id"] in choisis]
-        for e in evenements:
-            del e["ligne"]
         return {"evenements": evenements}
 
     def alternative(self, donnees: dict) -> str:
@@ -342,19 +352,15 @@ class Barometre(Figure):
                              "competences_faibles": detail[1], "source": v.source(element)})
         return {"editions": editions, "population": str(valeurs.get("population") or "").strip()}
 
-    @staticmethod
-    def nombre(valeur) -> str:
-        return f"{valeur:g}".replace(".", ",") + "\u00a0%"
-
     def alternative(self, donnees: dict) -> str:
         morceaux = []
         for e in donnees["editions"]:
-            texte = f"{self.nombre(e['vulnerables'])} dans l'édition {e['edition']}"
+            texte = f"{pourcent(e['vulnerables'])} dans l'édition {e['edition']}"
             if e["donnees"]:
                 texte += f" (données {e['donnees']})"
             if e["non_utilisateurs"] is not None:
-                texte += (f", dont {self.nombre(e['non_utilisateurs'])} de non-utilisateur·rices "
-                          f"et {self.nombre(e['competences_faibles'])} aux compétences faibles")
+                texte += (f", dont {pourcent(e['non_utilisateurs'])} de non-utilisateur·rices "
+                          f"et {pourcent(e['competences_faibles'])} aux compétences faibles")
             morceaux.append(texte)
         return ("Diagramme en barres : part de la population "
                 + (f"({donnees['population']}) " if donnees["population"] else "")
@@ -378,12 +384,12 @@ class Barometre(Figure):
                         edgecolor=GRIS[3], linewidth=1)
                 axe.bar(x, e["competences_faibles"], 0.6, bottom=e["non_utilisateurs"],
                         color=GRIS[0], hatch="///", edgecolor=GRIS[3], linewidth=1)
-                axe.text(x + 0.33, e["non_utilisateurs"] / 2, self.nombre(e["non_utilisateurs"]),
+                axe.text(x + 0.33, e["non_utilisateurs"] / 2, pourcent(e["non_utilisateurs"]),
                          ha="left", va="center", fontsize=7)
                 axe.text(x, e["non_utilisateurs"] + e["competences_faibles"] / 2,
-                         self.nombre(e["competences_faibles"]), ha="center", va="center",
+                         pourcent(e["competences_faibles"]), ha="center", va="center",
                          fontsize=7.5, bbox={"facecolor": "white", "edgecolor": "none", "pad": 1})
-            axe.text(x, e["vulnerables"] + 1.5, self.nombre(e["vulnerables"]), ha="center",
+            axe.text(x, e["vulnerables"] + 1.5, pourcent(e["vulnerables"]), ha="center",
                      va="bottom", fontsize=9, fontweight="bold")
         axe.set_xticks(list(positions), [f"{e['edition']}\n(données {e['donnees']})"
                                          if e["donnees"] else str(e["edition"])
@@ -434,15 +440,11 @@ class NonRecoursFraude(Figure):
         return {"chiffres": chiffres}
 
     def alternative(self, donnees: dict) -> str:
-        def valeur(c):
-            nombre = Barometre.nombre
-            return (f"de {nombre(c['de'])[:-2]} à {nombre(c['a'])}" if c["a"] is not None
-                    else nombre(c["de"]))
         return ("Diagramme en barres horizontales qui compare des estimations du non-recours "
                 "et de la fraude : " + " ; ".join(
-                    f"{c['mesure']}, {valeur(c)}"
-                    + (f" ({c['precision']})" if c["precision"] else "") for c in donnees["chiffres"])
-                + ".")
+                    f"{c['mesure']}, {'de ' if c['a'] is not None else ''}{fourchette(c)}"
+                    + (f" ({c['precision']})" if c["precision"] else "")
+                    for c in donnees["chiffres"]) + ".")
 
     def dessiner(self, donnees: dict, etiquettes: dict[str, str]):
         from matplotlib.figure import Figure as FigureMpl
@@ -462,10 +464,8 @@ class NonRecoursFraude(Figure):
             axe.barh(y + 0.12, fin - debut, 0.32, left=debut,
                      color=GRIS[2] if fraude else GRIS[1], hatch="xx" if fraude else "///",
                      edgecolor=GRIS[3], alpha=0.55 if c["a"] is not None else 1)
-            nombre = Barometre.nombre
-            valeur = (f"{nombre(c['de'])[:-2]} à {nombre(c['a'])}" if c["a"] is not None
-                      else nombre(c["de"]))
-            axe.text(fin + 1.2, y + 0.12, valeur, va="center", fontsize=8.5, fontweight="bold")
+            axe.text(fin + 1.2, y + 0.12, fourchette(c), va="center", fontsize=8.5,
+                     fontweight="bold")
             axe.text(0, y - 0.22, f"{c['mesure']} – {etiquettes[c['source']]}", va="bottom",
                      fontsize=7.5)
         axe.set_yticks([])

@@ -11,8 +11,8 @@ Bootstrap complète. Après chaque construction HTML, ce module :
   classes et identifiants apparaissent dans les pages produites ou dans les
   scripts qu'elles chargent (principe de PurgeCSS), avec tinycss2 pour lire le CSS.
 
-Le gabarit ``_templates/layout.html`` (si ``pp_leger``) retire du ``<head>`` le script d'icônes et
-l'index de recherche (chargé seulement par la page de recherche). L'option
+Le gabarit ``_templates/layout.html`` (si ``pp_leger``) retire du ``<head>`` le
+script d'icônes et l'index de recherche (chargé seulement par la page de recherche). L'option
 ``pp_alleger = False`` (variable ``PP_THEME_PAR_DEFAUT=1``) garde le thème tel
 quel : ``make bench`` s'en sert pour comparer.
 """
@@ -24,12 +24,14 @@ import re
 from pathlib import Path
 from urllib.parse import quote
 
+import tinycss2
 from jinja2 import FileSystemBytecodeCache
 from sphinx.application import Sphinx
 
 #: Feuilles réduites aux règles employées (chemins relatifs au dossier de sortie).
-FEUILLES = ("_static/basic.css", "_static/styles/pydata-sphinx-theme.css", "_static/styles/sphinx-book-theme.css",
-            "_static/sphinx-design.min.css", "_static/pygments.css")
+FEUILLES = ("_static/basic.css", "_static/styles/pydata-sphinx-theme.css",
+            "_static/styles/sphinx-book-theme.css", "_static/sphinx-design.min.css",
+            "_static/pygments.css")
 #: Scripts dont les noms de classes comptent (ils en ajoutent aux pages).
 SCRIPTS = ("_static/scripts/bootstrap.js", "_static/scripts/pydata-sphinx-theme.js",
            "_static/scripts/sphinx-book-theme.js", "_static/design-tabs.js",
@@ -76,7 +78,8 @@ def css_icones(employees: set[tuple[str, str]], icones: dict) -> str:
         "/* Icônes Font Awesome Free (CC BY 4.0, fontawesome.com), extraites du thème. */",
         ":is(.fas,.far,.fab,.fa-solid,.fa-regular,.fa-brands)::before{content:\"\";"
         "display:inline-block;width:var(--pp-largeur,1em);height:1em;vertical-align:-.125em;"
-        "background-color:currentColor;-webkit-mask:var(--pp-icone,linear-gradient(#0000,#0000)) center/contain no-repeat;"
+        "background-color:currentColor;"
+        "-webkit-mask:var(--pp-icone,linear-gradient(#0000,#0000)) center/contain no-repeat;"
         "mask:var(--pp-icone,linear-gradient(#0000,#0000)) center/contain no-repeat}",
     ]
     classes = {"solid": ":is(.fas,.fa-solid)", "regular": ":is(.far,.fa-regular)",
@@ -132,8 +135,6 @@ def _decouper(prelude: str) -> list[str]:
 
 
 def _filtrer(regles, employes: set[str]) -> list[str]:
-    import tinycss2
-
     sortie = []
     for regle in regles:
         if regle.type == "qualified-rule":
@@ -161,8 +162,6 @@ def _filtrer(regles, employes: set[str]) -> list[str]:
 
 def reduire_css(css: str, employes: set[str]) -> str:
     """Garde les règles dont chaque classe et identifiant figure dans ``employes``."""
-    import tinycss2  # chargé seulement quand une feuille change (cache dans doctrees)
-
     regles = tinycss2.parse_stylesheet(css, skip_comments=True, skip_whitespace=True)
     return "".join(_filtrer(regles, employes)) + "\n"
 

@@ -46,8 +46,11 @@ def test_epub_valide(livre):
     epubs = list((livre / "epub").glob("*.epub"))
     assert len(epubs) == 1
     assert verifier_epub.verifier(epubs[0]) == [], "EPUBCheck signale des problèmes"
+    assert epubs[0].stat().st_size <= 1024 * 1024, "l'ePub du livre dépasse 1 Mo"
     with zipfile.ZipFile(epubs[0]) as archive:
         assert archive.namelist()[0] == "mimetype"
+        assert not [n for n in archive.namelist() if n.endswith((".woff", ".woff2", ".ttf",
+                                                                  ".otf"))], "police embarquée"
         opf = archive.read("content.opf").decode()
     for attendu in ("<dc:language>fr</dc:language>", "<dc:title>", "<dc:creator",
                     "<dc:publisher>", "<dc:date>", "plus-personne-modules-pedagogiques"):

@@ -199,3 +199,12 @@ def test_reconstruction_ne_relit_que_le_module_modifie(projet, tmp_path):
     assert {"docs/catalogue", "docs/deroule"} <= set(ecrits)
     assert "45\u00a0min" in (tmp_path / "b" / "html" / "docs" / "catalogue.html").read_text(
         encoding="utf-8")
+    # Une source citée pour la première fois : la bibliographie du parcours est relue.
+    bibliographie = tmp_path / "b" / "html" / "docs" / "bibliographie.html"
+    assert "inclusion numérique 2022" not in bibliographie.read_text(
+        encoding="utf-8")
+    source.write_text(source.read_text(encoding="utf-8").replace(
+        ".. simple commentaire", "Voir aussi :footcite:`frb2022barometre`."), encoding="utf-8")
+    relus, _ = construire()
+    assert relus == ["docs/bibliographie", "modules/non-recours/index"]
+    assert "inclusion numérique 2022" in bibliographie.read_text(encoding="utf-8")
