@@ -5,11 +5,13 @@
 PYTHON     ?= python3
 VENV       ?= .venv
 BUILDDIR   ?= _build
+SITE       ?= $(BUILDDIR)/site
+PORT       ?= 8000
 SPHINXOPTS ?= -W --keep-going -n -q
 JOBS       ?= 2
 PYTESTOPTS ?=
 
-export PP_SELECTION
+export PP_SELECTION PP_FICHES
 
 # Constructions reproductibles : par défaut, la date du dernier commit.
 SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null)
@@ -23,7 +25,8 @@ ENV_OK      = $(VENV)/.installe
 NODE_OK     = node_modules/.installe
 
 .DEFAULT_GOAL := help
-.PHONY: help venv systeme html epub pdf all curriculum curricula citations linkcheck lint spelling \
+.PHONY: help venv systeme systeme-tests apercu verifier html epub pdf all site parcours-publies curriculum curricula citations \
+        linkcheck lint spelling \
         accessibilite reproductible bench \
         module test clean
 
@@ -43,14 +46,17 @@ $(ENV_OK): requirements.txt
 	@touch $@
 
 $(NODE_OK): package.json
-	@echo "Installation d'axe-core (npm) pour les tests d'accessibilité…"
-	npm install --no-audit --no-fund --silent
+	@echo "Installation d'axe-core et de DAISY Ace (npm) pour les tests d'accessibilité…"
+	PUPPETEER_SKIP_DOWNLOAD=1 npm install --no-audit --no-fund --silent
 	@touch $@
 
 venv: $(ENV_OK) ## Crée ou met à jour l'environnement Python .venv
 
-systeme: ## Installe (ou indique) les outils système : TeX Live, Java, poppler
+systeme: ## Installe (ou indique) les outils système de construction : TeX Live, Java, poppler
 	@sh outils/installer-systeme.sh
+
+systeme-tests: ## Installe (ou indique) en plus les outils des tests : Hunspell, Chromium, npm
+	@sh outils/installer-systeme.sh tests
 
 html: $(ENV_OK) ## Construit le site dans _build/html
 	$(SPHINXBUILD) -M html . $(BUILDDIR) $(SPHINXOPTS)
@@ -59,26 +65,55 @@ epub: $(ENV_OK) systeme ## Construit l'ePub dans _build/epub et le valide (EPUBC
 	$(SPHINXBUILD) -M epub . $(BUILDDIR) $(SPHINXOPTS)
 	$(BIN)/python outils/verifier_epub.py $(BUILDDIR)/epub/*.epub
 
-pdf: $(ENV_OK) systeme ## Construit les PDF (livre, fiches animateur·rice et participant·e) dans _build/pdf
-	@echo "LaTeX des deux éditions (animateur·rice et participant·e), en parallèle…"
+pdf: $(ENV_OK) systeme ## Construit les PDF (livre, fiches animateur·rice, participant·e et facile à lire) dans _build/pdf
+	@echo "LaTeX des trois éditions (animateur·rice, participant·e, facile à lire), en parallèle…"
 	@$(SPHINXBUILD) -M latex . $(BUILDDIR) $(SPHINXOPTS) & animateur=$$!; \
 	$(SPHINXBUILD) -b latex -t participant -d $(BUILDDIR)/doctrees-participant . \
 	  $(BUILDDIR)/latex-participant $(SPHINXOPTS) & participant=$$!; \
-	wait $$animateur; a=$$?; wait $$participant; p=$$?; test $$a -eq 0 -a $$p -eq 0
+	if [ "$(PP_FICHES)" = 0 ]; then rm -rf $(BUILDDIR)/latex-facile; true; else \
+	$(SPHINXBUILD) -b latex -t facile -d $(BUILDDIR)/doctrees-facile . \
+	  $(BUILDDIR)/latex-facile $(SPHINXOPTS); fi & facile=$$!; \
+	wait $$animateur; a=$$?; wait $$participant; p=$$?; wait $$facile; f=$$?; \
+	test $$a -eq 0 -a $$p -eq 0 -a $$f -eq 0
 	@echo "Compilation LaTeX, $(JOBS) à la fois (journaux : $(BUILDDIR)/latex*/*.latexmk.log)…"
-	@$(BIN)/python outils/compiler_pdf.py $(JOBS) $(BUILDDIR)/latex $(BUILDDIR)/latex-participant
+	@$(BIN)/python outils/compiler_pdf.py $(JOBS) $(BUILDDIR)/latex $(BUILDDIR)/latex-participant \
+	  $$(ls -d $(BUILDDIR)/latex-facile 2>/dev/null)
 	@rm -rf $(BUILDDIR)/pdf && mkdir -p $(BUILDDIR)/pdf
-	@for tex in $(BUILDDIR)/latex/*.tex $(BUILDDIR)/latex-participant/*.tex; do \
-	  cp "$${tex%.tex}.pdf" $(BUILDDIR)/pdf/; done
+	@for tex in $(BUILDDIR)/latex/*.tex $(BUILDDIR)/latex-participant/*.tex \
+	  $(BUILDDIR)/latex-facile/*.tex; do [ -e "$$tex" ] && cp "$${tex%.tex}.pdf" $(BUILDDIR)/pdf/; \
+	  done; true
 	@echo "PDF prêts dans $(BUILDDIR)/pdf : $$(cd $(BUILDDIR)/pdf && ls *.pdf | tr '\n' ' ')"
 
-all: html epub pdf ## Construit les trois formats (HTML, ePub, PDF)
-	@mkdir -p $(BUILDDIR)/html/telechargements
-	@cp $(BUILDDIR)/epub/*.epub $(BUILDDIR)/pdf/*.pdf $(BUILDDIR)/html/telechargements/
+all: $(ENV_OK) systeme ## Construit tout ce qui est publié : ePub, PDF, parcours, puis le site qui les relie
+	@$(MAKE) --no-print-directory epub pdf
+ifeq ($(PP_SELECTION),)
+	@$(MAKE) --no-print-directory parcours-publies
+endif
+	@$(BIN)/python outils/telechargements.py $(BUILDDIR) $(if $(PP_SELECTION),,--parcours)
+	@$(MAKE) --no-print-directory html
 	@echo "Site, ePub et PDF prêts ; téléchargements dans $(BUILDDIR)/html/telechargements."
 
-bench: $(ENV_OK) systeme ## Mesure poids des pages, taille de l'ePub et temps de construction
+parcours-publies: $(ENV_OK) systeme
+	@for parcours in curricula/*.yml; do nom=$$(basename $$parcours .yml); \
+	  [ "$$nom" = livre ] && continue; echo "Parcours $$nom : ePub et PDF…"; \
+	  $(MAKE) --no-print-directory epub pdf PP_SELECTION=$$parcours PP_FICHES=0 \
+	    BUILDDIR=$(BUILDDIR)/curricula/$$nom || exit 1; done
+
+site: ## Construit le site publié, avec tous ses fichiers, dans $(SITE), et vérifie chaque lien
+	@$(MAKE) --no-print-directory all
+	@$(BIN)/python outils/publier.py $(BUILDDIR)/html $(SITE)
+
+bench: $(ENV_OK) systeme-tests ## Mesure poids des pages, taille de l'ePub et temps de construction
 	$(BIN)/python outils/bench.py
+
+apercu: $(ENV_OK) ## Aperçu en direct, reconstruit et rechargé à chaque enregistrement (127.0.0.1:$(PORT))
+	@echo "Aperçu sur http://127.0.0.1:$(PORT) (Ctrl+C pour arrêter). Un module seul, plus vite :"
+	@echo "  PP_SELECTION=<slug> make apercu"
+	$(BIN)/sphinx-autobuild . $(BUILDDIR)/apercu --host 127.0.0.1 --port $(PORT) -n -q \
+	  --ignore "*/_build/*" --ignore "*/.venv/*" --ignore "*/node_modules/*" --ignore "*/.git/*"
+
+verifier: $(ENV_OK) systeme-tests ## Vérifie un module seul, en moins de 2 minutes : make verifier SLUG=<slug>
+	@$(BIN)/python outils/verifier_module.py "$(SLUG)" $(BUILDDIR)/verifier
 
 module: $(ENV_OK) ## Crée un module : make module SLUG=mon-module TITRE="Mon titre"
 	@$(BIN)/python outils/nouveau_module.py "$(SLUG)" "$(TITRE)"
@@ -98,23 +133,24 @@ curricula: ## Construit tous les parcours du dossier curricula/
 linkcheck: $(ENV_OK) ## Vérifie les liens externes (réseau requis) : _build/linkcheck
 	$(SPHINXBUILD) -M linkcheck . $(BUILDDIR) $(SPHINXOPTS)
 
-spelling: $(ENV_OK) systeme ## Vérifie l'orthographe (Hunspell français, mots.txt)
+spelling: $(ENV_OK) systeme-tests ## Vérifie l'orthographe (Hunspell français, mots.txt)
 	PP_ORTHOGRAPHE=1 $(SPHINXBUILD) -M spelling . $(BUILDDIR) $(SPHINXOPTS)
 
-lint: $(ENV_OK) ## Vérifie le reST (sphinx-lint) et la typographie française
+lint: $(ENV_OK) ## Vérifie le reST, la typographie française et les textes faciles à lire
 	$(BIN)/sphinx-lint modules docs index.rst
 	$(BIN)/python outils/typographie.py modules docs index.rst
+	$(BIN)/python outils/facile.py modules
 
 citations: $(ENV_OK) ## Vérifie references.bib (deux analyseurs) et les clés citées
 	$(BIN)/python outils/verifier_citations.py .
 
-accessibilite: $(ENV_OK) $(NODE_OK) systeme ## Teste l'accessibilité du site (axe-core dans Chromium)
+accessibilite: $(ENV_OK) $(NODE_OK) systeme-tests ## Teste l'accessibilité : site (axe-core) et ePub (DAISY Ace)
 	$(BIN)/python -m pytest tests/test_accessibilite.py $(PYTESTOPTS)
 
-reproductible: $(ENV_OK) systeme ## Vérifie que deux constructions donnent le même ePub et le même HTML
+reproductible: $(ENV_OK) systeme-tests ## Vérifie que deux constructions donnent le même ePub et le même HTML
 	$(BIN)/python -m pytest tests/test_epub_reproductible.py $(PYTESTOPTS)
 
-test: $(ENV_OK) $(NODE_OK) systeme ## Lance toute la suite de tests (comme la CI)
+test: $(ENV_OK) $(NODE_OK) systeme-tests ## Lance toute la suite de tests (comme la CI)
 	$(BIN)/python -m pytest tests -n $(JOBS) --dist loadgroup $(PYTESTOPTS)
 
 clean: ## Supprime les constructions (_build)

@@ -40,6 +40,9 @@ today_fmt = "%d %B %Y"
 # un fichier de parcours (.yml), soit une liste de slugs séparés par des virgules.
 
 pp_selection = os.environ.get("PP_SELECTION") or "curricula/livre.yml"
+# PP_FICHES=0 : les PDF d'un parcours publié, sans les fiches des modules (ce sont
+# celles du livre, déjà publiées) ; make all s'en sert pour les parcours.
+pp_fiches_modules = os.environ.get("PP_FICHES", "1") != "0"
 
 # Les séquences du film, dans l'ordre (décrites dans docs/film.rst). Le champ
 # « séquences » de chaque fiche-module n'accepte que ces noms, ou « film entier ».
@@ -79,6 +82,10 @@ html_theme_options = {
     "use_download_button": True,
     "use_fullscreen_button": False,
     "show_toc_level": 2,
+    "search_bar_text": "Rechercher dans le livre…",
+    # Coloration du code à contraste élevé (WCAG AA), en clair comme en sombre.
+    "pygments_light_style": "a11y-high-contrast-light",
+    "pygments_dark_style": "a11y-high-contrast-dark",
     "extra_footer": f"<p>Version {release} · textes sous licence CC BY-SA 4.0</p>",
 }
 
@@ -122,7 +129,7 @@ epub_show_urls = "footnote"
 epub_description = ("Modules pédagogiques sur la numérisation des services publics et "
                     "sociaux à Bruxelles, autour du film documentaire Plus personne (ZIN TV, 2022).")
 epub_contributor = "ZIN TV (film et dossier pédagogique d'origine)"
-epub_exclude_files = ["search.html"]
+epub_exclude_files = ["search.html", ".buildinfo.bak"]
 epub_css_files = ["pluspersonne.css"]
 
 # -- LaTeX / PDF ------------------------------------------------------------------
@@ -135,11 +142,45 @@ latex_elements = {
     "papersize": "a4paper",
     "pointsize": "11pt",
     # Les fiches (classe howto) n'ont pas de table des matières : elles sont courtes.
+    # Les sources écrivent elles-mêmes l'espace insécable avant « : ; ! ? » : babel ne
+    # doit pas en ajouter une seconde, ni en glisser une dans les heures (« 14:00 »).
     "preamble": r"""
 \DeclareUnicodeCharacter{00B7}{\textperiodcentered}
+\frenchsetup{AutoSpacePunctuation=false}
 \makeatletter
 \@ifclassloaded{sphinxhowto}{\renewcommand{\sphinxtableofcontents}{}}{}
 \makeatother
 """,
 }
 latex_show_urls = "footnote"
+
+# Fiches « facile à lire » (make pdf, « -t facile ») : grands caractères sans
+# empattement (TeX Gyre Heros, 14 pt), interligne 1,5, texte aligné à gauche et
+# jamais justifié, sans coupure de mots, lignes courtes, beaucoup de blanc, et le
+# titre du module en tête de chaque page.
+if tags.has("facile"):  # noqa: F821  (tags est fourni par Sphinx)
+    latex_elements.update({
+        "pointsize": "12pt",
+        "fontpkg": r"\usepackage{tgheros}\renewcommand{\familydefault}{\sfdefault}",
+        "geometry": r"\usepackage[a4paper,textwidth=14.5cm,top=3cm,bottom=2.5cm,"
+                    r"headsep=1cm]{geometry}",
+        "preamble": latex_elements["preamble"] + r"""
+\usepackage[document]{ragged2e}
+\renewcommand{\normalsize}{\fontsize{14}{21}\selectfont}
+\renewcommand{\small}{\fontsize{12}{18}\selectfont}
+\renewcommand{\footnotesize}{\fontsize{12}{18}\selectfont}
+\hyphenpenalty=10000 \exhyphenpenalty=10000 \uchyph=0
+\setlength{\parskip}{0.9em}
+\setcounter{secnumdepth}{0}
+\makeatletter
+\newcommand{\pptitre}{\@title}
+\fancypagestyle{normal}{\fancyhf{}\fancyhead[L]{\bfseries\fontsize{15}{18}\selectfont
+  \@title}\fancyfoot[R]{\fontsize{14}{18}\selectfont Page \thepage}
+  \renewcommand{\headrulewidth}{0.8pt}\renewcommand{\footrulewidth}{0pt}}
+\fancypagestyle{plain}{\fancyhf{}\fancyfoot[R]{\fontsize{14}{18}\selectfont Page \thepage}
+  \renewcommand{\headrulewidth}{0pt}}
+\makeatother
+""",
+        "maketitle": r"\begin{flushleft}{\bfseries\fontsize{24}{30}\selectfont \pptitre\par}"
+                     r"\end{flushleft}\vspace{1em}",
+    })

@@ -4,11 +4,16 @@ Ce ne sont pas des tests : le script affiche des chiffres, à reporter dans la
 section *Performances* du README avec la machine qui les a donnés. Il travaille
 sur une copie des sources (dans ``_build/bench``) : rien n'est modifié dans le dépôt.
 
-1. construction complète du livre, format par format (HTML, ePub, PDF), chronométrée ;
+1. construction complète du livre, format par format (HTML, ePub, PDF), chronométrée,
+   puis ``make all`` (le livre, les parcours publiés et le site qui les relie) ;
 2. reconstruction HTML après la modification d'un module : durée et documents relus ;
-3. le même livre avec le thème dans sa configuration par défaut (PP_THEME_PAR_DEFAUT=1) ;
-4. poids d'une première visite de chaque page, dans Chromium, pour les deux sites ;
-5. taille de l'ePub.
+3. ``make verifier`` sur un module : la boucle courte d'un·e contributeur·rice ;
+4. le même livre avec le thème dans sa configuration par défaut (PP_THEME_PAR_DEFAUT=1) ;
+5. poids d'une première visite de chaque page, dans Chromium, pour les deux sites ;
+6. premier affichage sur un téléphone lent, par type de page (requêtes bloquantes,
+   premier et plus grand affichage), pour les deux sites ;
+7. taille de l'ePub ;
+8. lisibilité de chaque texte facile à lire, à côté de celle de son module.
 """
 
 from __future__ import annotations
@@ -24,6 +29,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+import affichage  # noqa: E402
+import facile  # noqa: E402
 from poids import LIMITE_BRUTE, LIMITE_GZIP, ko, mesurer  # noqa: E402
 
 RACINE = Path(__file__).resolve().parent.parent
@@ -80,7 +87,12 @@ def main() -> int:
     for cible in ("html", "epub", "pdf"):
         durees[cible], _ = construire(projet, cible, sortie)
         print(f"  {cible:5} {durees[cible]:6.1f} s")
-    print(f"  total {sum(durees.values()):6.1f} s (make all, limite 300 s)")
+    print(f"  total {sum(durees.values()):6.1f} s (les trois formats du livre)")
+    complet = bench / "complet"
+    shutil.rmtree(complet, ignore_errors=True)
+    duree_all, _ = construire(projet, "all", complet)
+    print(f"  make all (livre, {len(list((projet / 'curricula').glob('*.yml'))) - 1} parcours "
+          f"publiés, site) depuis zéro : {duree_all:.1f} s")
 
     titre(f"Reconstruction HTML après modification du module {MODULE}")
     source = projet / "modules" / MODULE / "index.rst"
@@ -95,6 +107,15 @@ def main() -> int:
     print(f"  durée {increment:.1f} s (médiane de 3), soit {increment / durees['html']:.2f} de "
           f"la construction complète ({durees['html']:.1f} s ; objectif ≤ 0,20)")
     print(f"  relus : {', '.join(relus) or 'aucun'} ; réécrits : {', '.join(ecrits)}")
+
+    titre(f"make verifier SLUG={MODULE} (un module seul, tout ce qui le concerne)")
+    debut = time.perf_counter()
+    resultat = subprocess.run([str(RACINE / ".venv/bin/python"), "outils/verifier_module.py",
+                               MODULE, str(bench / "verifier")], cwd=projet,
+                              capture_output=True, text=True)
+    duree = time.perf_counter() - debut
+    etat = "tout passe" if resultat.returncode == 0 else "ÉCHEC"
+    print(f"  {duree:.1f} s ({etat} ; objectif < 120 s sur 2 cœurs)")
 
     titre("Thème dans sa configuration par défaut (PP_THEME_PAR_DEFAUT=1), mêmes sources")
     defaut = bench / "defaut"
@@ -122,10 +143,35 @@ def main() -> int:
     externes = sorted({u for v in allege.values() for u in v.externes})
     print(f"  requêtes vers un autre hôte : {len(externes)}")
 
+    titre("Premier affichage sur téléphone lent (processeur ×4, 4G lente, médiane de 3)")
+    ici = affichage.mesurer(complet / "html", affichage.TYPES)
+    la = affichage.mesurer(defaut / "html", affichage.TYPES)
+    print(f"  {'page':11} {'ce site : bloquantes, 1er / plus grand affichage':>50}   "
+          f"{'thème par défaut':>38}")
+    for nom, r in ici.items():
+        d = la.get(nom)
+        autre = (f"{len(d['bloquants']):2} · {d['fcp']:6.0f} ms / {d['lcp']:6.0f} ms" if d
+                 else "(page absente)")
+        print(f"  {nom:11} {len(r['bloquants']):>22} · {r['fcp']:6.0f} ms / {r['lcp']:6.0f} ms   "
+              f"{autre:>38}")
+
     titre("ePub du livre entier")
     (epub,) = (sortie / "epub").glob("*.epub")
     print(f"  {epub.name} : {ko(epub.stat().st_size)} (limite 1024 Ko), "
           "polices non embarquées")
+
+    titre("Lisibilité (textstat, français : Kandel et Moles ; LIX) : texte facile / module")
+    print(f"  {'module':30} {'facile à lire':>22}   {'reste du module':>22}")
+    for chemin in facile.fichiers([str(projet / "modules")]):
+        texte = facile.lire(chemin)
+        if texte is None:
+            continue
+        f_score, f_lix = facile.scores(texte.brut)
+        m_score, m_lix = facile.scores(facile.prose_du_module(chemin))
+        print(f"  {chemin.parent.name:30} {f_score:8.0f} · LIX {f_lix:4.0f}   {m_score:8.0f} · "
+              f"LIX {m_lix:4.0f}")
+    print(f"  seuils du facile à lire : au moins {facile.LISIBILITE_MIN}, LIX au plus "
+          f"{facile.LIX_MAX}")
     return 0
 
 

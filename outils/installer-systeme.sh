@@ -1,28 +1,37 @@
 #!/bin/sh
-# Vérifie les outils système nécessaires aux PDF, à l'ePub, à l'orthographe et
-# aux tests ;
-# les installe avec apt-get s'il en manque et si l'on est root sur Debian ou
-# Ubuntu ; sinon, affiche la commande exacte à lancer.
+# Vérifie les outils système ; les installe avec apt-get s'il en manque et si
+# l'on est root sur Debian ou Ubuntu ; sinon, affiche la commande exacte à lancer.
+#
+#   sh outils/installer-systeme.sh            ce qu'il faut pour construire (PDF, ePub)
+#   sh outils/installer-systeme.sh tests      en plus, ce qu'il faut pour les tests
+#                                             (orthographe, navigateur, npm)
 set -u
+QUOI="${1:-construction}"
 
-PAQUETS="latexmk texlive-latex-recommended texlive-latex-extra texlive-fonts-recommended texlive-lang-french tex-gyre poppler-utils default-jre-headless hunspell-fr libenchant-2-2 chromium"
-
-# Node.js et npm (pour axe-core) ne sont installés par apt que s'ils manquent :
-# la machine peut les avoir d'une autre source.
-command -v npm >/dev/null 2>&1 || PAQUETS="$PAQUETS nodejs npm"
+PAQUETS="latexmk texlive-latex-recommended texlive-latex-extra texlive-fonts-recommended texlive-lang-french tex-gyre poppler-utils default-jre-headless"
+COMMANDES="latexmk pdflatex pdftotext java kpsewhich"
+if [ "$QUOI" = tests ]; then
+  PAQUETS="$PAQUETS hunspell-fr libenchant-2-2 chromium"
+  COMMANDES="$COMMANDES chromium npm"
+  # Node.js et npm ne sont installés par apt que s'ils manquent : la machine peut les
+  # avoir d'une autre source.
+  command -v npm >/dev/null 2>&1 || PAQUETS="$PAQUETS nodejs npm"
+fi
 
 manquants() {
   manque=""
-  for commande in latexmk pdflatex pdftotext java kpsewhich chromium npm; do
+  for commande in $COMMANDES; do
     command -v "$commande" >/dev/null 2>&1 || manque="$manque $commande"
   done
   if command -v kpsewhich >/dev/null 2>&1; then
-    for fichier in french.ldf fncychap.sty tgtermes.sty t1txtt.fd; do
+    for fichier in french.ldf fncychap.sty tgtermes.sty tgheros.sty t1txtt.fd ragged2e.sty; do
       [ -n "$(kpsewhich "$fichier")" ] || manque="$manque $fichier"
     done
   fi
-  [ -f /usr/share/hunspell/fr_FR.dic ] || manque="$manque hunspell-fr"
-  ls /usr/lib/*/libenchant-2.so.2 >/dev/null 2>&1 || manque="$manque libenchant-2-2"
+  if [ "$QUOI" = tests ]; then
+    [ -f /usr/share/hunspell/fr_FR.dic ] || manque="$manque hunspell-fr"
+    ls /usr/lib/*/libenchant-2.so.2 >/dev/null 2>&1 || manque="$manque libenchant-2-2"
+  fi
   echo "$manque"
 }
 

@@ -11,6 +11,7 @@ Usage : python outils/verifier_citations.py [racine]
 
 from __future__ import annotations
 
+import re
 import sys
 from pathlib import Path
 
@@ -53,10 +54,18 @@ def verifier(racine: Path) -> list[str]:
             if cle not in definies:
                 messages.append(f"modules/{slug}/index.rst: clé de citation inconnue « {cle} » : "
                                 "corrigez-la ou ajoutez la source à references.bib.")
+    # Les pages liminaires (le film, le glossaire…) citent aussi leurs sources.
+    for page in sorted((racine / "docs").glob("*.rst")):
+        for groupe in re.findall(r":footcite(?::\w+)?:`([^`]+)`", page.read_text(encoding="utf-8")):
+            for cle in (c.strip() for c in groupe.split(",") if c.strip()):
+                citees.add(cle)
+                if cle not in definies:
+                    messages.append(f"docs/{page.name}: clé de citation inconnue « {cle} » : "
+                                    "corrigez-la ou ajoutez la source à references.bib.")
     lignes = {cle: ligne for _, cle, ligne in entrees(texte)}
     for cle in sorted(definies - citees):
         messages.append(f"references.bib:{lignes[cle]}: l'entrée « {cle} » n'est citée par aucun "
-                        "module : citez-la là où elle sert, ou retirez-la.")
+                        "module ni aucune page : citez-la là où elle sert, ou retirez-la.")
     return messages
 
 

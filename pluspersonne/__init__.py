@@ -8,8 +8,14 @@ Ce paquet regroupe tout le code propre au projet :
   catalogue généré ;
 - :mod:`.pedagogie` : les directives ``question``, ``activite`` et
   ``note-animation`` ;
+- :mod:`.formats` : la directive ``format`` (déroulés minutés d'un module,
+  vérifiés à la construction) et la liste « À préparer » ;
+- :mod:`.facile` : la section « En facile à lire » de chaque module et sa fiche
+  en grands caractères ;
 - :mod:`.parcours` : pages générées (déroulé, banque de questions,
   bibliographie du parcours) et contrôle de la durée d'un parcours ;
+- :mod:`.composeur` : composer une séance dans le navigateur (page, données pour le
+  script ``_static/seance.js``, parcours prêts à l'emploi) ;
 - :mod:`.liens` : le rôle ``module-lie`` et la vérification de l'autonomie des
   modules (aucun lien direct vers un autre module, étiquettes préfixées) ;
 - :mod:`.bibliographie` : la vérification de ``references.bib`` et le style
@@ -27,8 +33,8 @@ from __future__ import annotations
 
 from sphinx.application import Sphinx
 
-from . import (bibliographie, epub, fiche, figures, garde, leger, liens, messages, parcours,
-               pedagogie, selection, typographie)
+from . import (bibliographie, composeur, epub, facile, fiche, figures, formats, garde, leger, liens,
+               messages, parcours, pedagogie, selection, typographie)
 
 __version__ = "0.1.0"
 
@@ -39,10 +45,13 @@ def setup(app: Sphinx) -> dict:
     bibliographie.setup(app)
     fiche.setup(app)
     pedagogie.setup(app)
+    formats.setup(app)
+    facile.setup(app)
     liens.setup(app)
     epub.setup(app)
     garde.setup(app)
     parcours.setup(app)
+    composeur.setup(app)
     typographie.setup(app)
     leger.setup(app)
     figures.setup(app)
@@ -50,5 +59,5 @@ def setup(app: Sphinx) -> dict:
         "version": __version__,
         "parallel_read_safe": True,
         "parallel_write_safe": True,
-        "env_version": 4,
+        "env_version": 6,
     }

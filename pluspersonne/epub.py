@@ -5,6 +5,10 @@ Le constructeur ``epub`` de Sphinx, complété :
 - métadonnées EPUB Accessibility 1.1 dans ``content.opf`` (mode d'accès,
   fonctionnalités, risques, résumé en français) ;
 - ``lang`` et ``xml:lang`` sur chaque document de contenu ;
+- rôles ARIA complets pour DAISY Ace : ``aria-level`` sur les légendes de table des
+  matières (``role="heading"``), ``role="doc-toc"`` sur la navigation ``epub:type="toc"`` ;
+- la déclaration de conformité (``dcterms:conformsTo`` : EPUB Accessibility 1.1, WCAG
+  2.1 niveau AA), que les tests appuient (DAISY Ace et axe-core, sans aucune violation) ;
 - dates des fichiers fixées par ``SOURCE_DATE_EPOCH`` avant la mise en archive :
   deux constructions de mêmes sources donnent le même ePub, octet pour octet
   (``mimetype`` reste la première entrée, non compressée).
@@ -24,8 +28,16 @@ RESUME = ("Livre numérique entièrement textuel : titres structurés, table des
           "et les liens sont des liens textuels.")
 
 
+#: Déclaration de conformité (EPUB Accessibility 1.1, § « Conformance reporting »).
+CONFORMITE = "EPUB Accessibility 1.1 - WCAG 2.1 Level AA"
+CERTIFICATION = ("Projet « Plus personne », modules pédagogiques (auto-évaluation : "
+                 "EPUBCheck, DAISY Ace et axe-core à chaque construction)")
+
+
 def metadonnees_accessibilite(a_des_images: bool) -> str:
-    lignes = ['<meta property="schema:accessMode">textual</meta>']
+    lignes = [f'<meta property="dcterms:conformsTo">{escape(CONFORMITE)}</meta>',
+              f'<meta property="a11y:certifiedBy">{escape(CERTIFICATION)}</meta>',
+              '<meta property="schema:accessMode">textual</meta>']
     if a_des_images:
         lignes.append('<meta property="schema:accessMode">visual</meta>')
     lignes += [
@@ -48,6 +60,8 @@ class EpubAccessible(Epub3Builder):
             texte = chemin.read_text(encoding="utf-8")
             nouveau = re.sub(r"<html (?![^>]*\blang=)",
                              f'<html lang="{langue}" xml:lang="{langue}" ', texte, count=1)
+            nouveau = re.sub(r'role="heading"(?![^>]*aria-level)', 'role="heading" aria-level="2"',
+                             nouveau)
             if nouveau != texte:
                 chemin.write_text(nouveau, encoding="utf-8")
         super().build_content()
@@ -58,6 +72,17 @@ class EpubAccessible(Epub3Builder):
         texte = texte.replace("</metadata>",
                               "  " + metadonnees_accessibilite(images) + "\n  </metadata>", 1)
         opf.write_text(texte, encoding="utf-8")
+
+    def build_navigation_doc(self) -> None:
+        super().build_navigation_doc()
+        nav = self.outdir / "nav.xhtml"
+        texte = nav.read_text(encoding="utf-8")
+        texte = re.sub(r'<nav epub:type="toc"(?![^>]*\brole=)', '<nav epub:type="toc" role="doc-toc"',
+                       texte)
+        langue = self.config.language
+        texte = re.sub(r"<html (?![^>]*\blang=)", f'<html lang="{langue}" xml:lang="{langue}" ',
+                       texte, count=1)
+        nav.write_text(texte, encoding="utf-8")
 
     def build_epub(self) -> None:
         epoque = os.environ.get("SOURCE_DATE_EPOCH")

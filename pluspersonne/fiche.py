@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from pathlib import Path
 
 from docutils import nodes
 from sphinx import addnodes
@@ -72,7 +73,6 @@ def puces(texte: str, minimum: int = 2) -> list[str]:
 
 #: Champs de la fiche : nom → (libellé affiché, conversion).
 CHAMPS: dict[str, tuple[str, Callable]] = {
-    "durée": ("Durée", entier_minutes),
     "public": ("Public", liste),
     "objectifs": ("Objectifs", puces),
     "mots-clés": ("Mots-clés", liste),
@@ -122,7 +122,12 @@ class FicheModule(SphinxDirective):
         fiche: dict = {"slug": slug, "ligne": self.lineno}
         valide = True
         for nom in self.options:
-            if nom not in CHAMPS:
+            if nom == "durée":
+                signaler("le champ « durée » n'existe plus : la durée d'un module vient de ses "
+                         "formats (au moins deux « .. format:: » en tête de « Pour animer », "
+                         "voir CONTRIBUTING.md). Supprimez cette ligne.", lieu, "fiche")
+                valide = False
+            elif nom not in CHAMPS:
                 signaler(f"champ « {nom} » inconnu dans la fiche-module.{suggestion(nom, CHAMPS)}"
                          f" Champs possibles : {', '.join(CHAMPS)}.", lieu, "fiche")
                 valide = False
@@ -161,12 +166,13 @@ class FicheModule(SphinxDirective):
     def rendre(self, fiche: dict) -> list[nodes.Node]:
         def champs() -> nodes.field_list:
             liste_champs = nodes.field_list(classes=["pp-fiche-champs"])
+            # Rempli à la fin de la lecture du module, quand ses formats sont connus.
+            liste_champs += nodes.field("", nodes.field_name(text="Formats"), nodes.field_body(
+                "", nodes.paragraph(classes=["pp-fiche-formats"])))
             for nom, (libelle, _) in CHAMPS.items():
                 valeur = fiche[nom]
                 corps = nodes.field_body()
-                if nom == "durée":
-                    corps += nodes.paragraph(text=duree_lisible(valeur))
-                elif nom == "objectifs":
+                if nom == "objectifs":
                     puces_ = nodes.bullet_list()
                     for objectif in valeur:
                         puces_ += nodes.list_item("", nodes.paragraph(text=objectif))
@@ -220,6 +226,37 @@ def liens_telechargement(doc: str, fichiers: list[tuple[str, str]]) -> list[node
     return resultat
 
 
+def lister_telechargements(app: Sphinx, config) -> None:
+    """``config-inited`` : les fichiers déjà présents dans ``<sortie>/telechargements``.
+
+    Valeur de configuration « html » : quand la liste change (``make all`` vient de
+    ranger l'ePub et les PDF), Sphinx réécrit toutes les pages, et leurs liens suivent.
+    """
+    dossier = Path(app.outdir) / TELECHARGEMENTS
+    config.pp_telechargements = sorted(
+        p.relative_to(dossier).as_posix() for p in dossier.rglob("*") if p.is_file()
+    ) if dossier.is_dir() else []
+
+
+def liens_absents(app: Sphinx, doctree: nodes.document, doc: str) -> None:
+    """``doctree-resolved`` : un lien vers un fichier que cette construction n'a pas fait
+    devient du texte, suivi une fois par paragraphe de « produit par make all »."""
+    presents = set(app.config.pp_telechargements)
+    marque = TELECHARGEMENTS + "/"
+    for lien in list(doctree.findall(nodes.reference)):
+        if "pp-telechargement" not in lien.get("classes", []):
+            continue
+        fichier = lien.get("refuri", "").split(marque, 1)[-1]
+        if fichier in presents:
+            continue
+        parent = lien.parent
+        lien.replace_self(nodes.inline(text=lien.astext(), classes=["pp-telechargement-absent"]))
+        if not parent.get("pp_absents_signales"):
+            parent["pp_absents_signales"] = True
+            parent += nodes.emphasis(text=" (fichiers produits par « make all », absents de "
+                                          "cette construction)")
+
+
 class Telechargements(SphinxDirective):
     """``.. telechargements::`` : l'ePub et les PDF de l'édition (site seulement)."""
 
@@ -255,9 +292,14 @@ class catalogue(nodes.General, nodes.Element):
 
 
 def tableau(entetes: list[str], largeurs: list[int], lignes: list[list[nodes.Node]],
-            classe: str) -> nodes.table:
-    """Un tableau docutils (rendu par tous les constructeurs) à partir de cellules."""
-    resultat = nodes.table(classes=[classe])
+            classe: str, long: bool = False) -> nodes.table:
+    """Un tableau docutils (rendu par tous les constructeurs) à partir de cellules.
+
+    Les largeurs sont imposées (``colwidths-given``) : en LaTeX, une colonne d'heures ne
+    se réduit pas jusqu'à couper « Horaire » en deux. Un tableau ``long`` peut passer d'une
+    page à la suivante dans les PDF (``longtable``), en-tête répété.
+    """
+    resultat = nodes.table(classes=[classe, "colwidths-given", *(["longtable"] if long else [])])
     groupe = nodes.tgroup(cols=len(entetes))
     resultat += groupe
     for largeur in largeurs:
@@ -274,6 +316,8 @@ def tableau(entetes: list[str], largeurs: list[int], lignes: list[list[nodes.Nod
 
 
 def remplir_catalogues(app: Sphinx, doctree: nodes.document, fromdoc: str) -> None:
+    from .formats import resume_formats
+
     env = app.env
     for emplacement in list(doctree.findall(catalogue)):
         lignes = []
@@ -281,12 +325,15 @@ def remplir_catalogues(app: Sphinx, doctree: nodes.document, fromdoc: str) -> No
             fiche = env.pp_fiches.get(f"modules/{slug}/index")
             if fiche is None or not fiche["valide"]:
                 continue
+            formats = nodes.bullet_list(classes=["pp-catalogue-formats"])
+            for format_ in env.pp_formats.get(f"modules/{slug}/index", []):
+                formats += nodes.list_item("", nodes.paragraph(text=resume_formats([format_])))
             lignes.append([nodes.paragraph("", "", lien_ecrit(app, fromdoc, slug, env)),
-                           nodes.paragraph(text=duree_lisible(fiche["durée"])),
+                           formats,
                            nodes.paragraph(text=", ".join(fiche["public"])),
                            nodes.paragraph(text=", ".join(fiche["mots-clés"]))])
-        emplacement.replace_self(tableau(["Module", "Durée", "Public", "Mots-clés"],
-                                         [35, 12, 26, 27], lignes, "pp-catalogue"))
+        emplacement.replace_self(tableau(["Module", "Formats", "Public", "Mots-clés"],
+                                         [30, 24, 23, 23], lignes, "pp-catalogue"))
 
 
 def verifier_presence(app: Sphinx, env: BuildEnvironment) -> None:
@@ -322,6 +369,9 @@ def fusionner(app: Sphinx, env: BuildEnvironment, docs, autre: BuildEnvironment)
 
 def setup(app: Sphinx) -> None:
     app.add_config_value("pp_sequences", [], "env", types=[list])
+    app.add_config_value("pp_telechargements", [], "html", types=[list])
+    app.connect("config-inited", lister_telechargements)
+    app.connect("doctree-resolved", liens_absents)
     app.add_directive("fiche-module", FicheModule)
     app.add_directive("catalogue-modules", CatalogueModules)
     app.add_directive("telechargements", Telechargements)

@@ -20,6 +20,7 @@ quel : ``make bench`` s'en sert pour comparer.
 from __future__ import annotations
 
 import hashlib
+import os
 import re
 from pathlib import Path
 from urllib.parse import quote
@@ -27,6 +28,7 @@ from urllib.parse import quote
 import tinycss2
 from jinja2 import FileSystemBytecodeCache
 from sphinx.application import Sphinx
+from sphinx.builders.html._assets import _JavaScript
 
 #: Feuilles réduites aux règles employées (chemins relatifs au dossier de sortie).
 FEUILLES = ("_static/basic.css", "_static/styles/pydata-sphinx-theme.css",
@@ -197,6 +199,9 @@ def alleger(app: Sphinx, exception: Exception | None) -> None:
             css_icones(employees, icones_du_script(script.read_text(encoding="utf-8"))),
             encoding="utf-8")
         script.unlink()
+    feuille_unique(sortie, getattr(app, "pp_feuilles", []) or [
+        "_static/pygments.css", "_static/styles/sphinx-book-theme.css",
+        "_static/sphinx-design.min.css", "_static/icones.css", "_static/pluspersonne.css"])
 
 
 def actif(app: Sphinx) -> bool:
@@ -209,18 +214,84 @@ def preparer(app: Sphinx) -> None:
     (dans le dossier des doctrees) : une reconstruction ne les recompile pas."""
     if actif(app):
         app.add_css_file("icones.css")
+        # Version de la feuille unique dans son adresse : elle change avec le projet et le thème.
+        empreinte = hashlib.sha256()
+        for chemin in sorted(Path(app.confdir, "_static").glob("*")):
+            if chemin.is_file():
+                empreinte.update(chemin.read_bytes())
+        empreinte.update(str(app.config.release).encode())
+        app.pp_version_css = empreinte.hexdigest()[:12]
     if hasattr(app.builder, "templates") and hasattr(app.builder.templates, "environment"):
         cache = Path(app.doctreedir) / "gabarits-compiles"
         cache.mkdir(parents=True, exist_ok=True)
         app.builder.templates.environment.bytecode_cache = FileSystemBytecodeCache(str(cache))
 
 
+#: Feuille unique, dans le dossier des feuilles du thème (ses url() relatives restent justes).
+FEUILLE_UNIQUE = "_static/styles/pp-tout.css"
+#: Le script des onglets de sphinx-design : seulement sur une page qui a des onglets.
+SCRIPT_ONGLETS = "design-tabs.js"
+
+
 def contexte(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
+    """``html-page-context`` : rien ne bloque le premier affichage que la feuille unique.
+
+    Chaque script de la page est différé (``defer``) ; les scripts écrits dans la page
+    (``DOCUMENTATION_OPTIONS.pagename = …``) deviennent des modules, différés eux aussi et
+    exécutés dans l'ordre, après ``documentation_options.js``. Le script des onglets n'est
+    chargé que sur une page qui a des onglets. Sphinx restaure la liste après chaque page.
+    """
     context["pp_leger"] = actif(app)
+    if not actif(app):
+        return
+    context["pp_version_css"] = app.pp_version_css
+    if not hasattr(app, "pp_feuilles"):
+        app.pp_feuilles = [os.fspath(getattr(c, "filename", c))
+                           for c in context.get("css_files", [])]
+    scripts = context.get("script_files")
+    if scripts is None:
+        return
+    onglets = "sd-tab-set" in context.get("body", "")
+    nouveaux = []
+    for script in scripts:
+        if not isinstance(script, _JavaScript):
+            script = _JavaScript(script)
+        nom = os.fspath(script.filename)
+        if nom.endswith(SCRIPT_ONGLETS) and not onglets:
+            continue
+        attributs = dict(script.attributes)
+        if nom:
+            attributs.pop("async", None)
+            attributs["defer"] = "defer"
+        else:
+            attributs["type"] = "module"
+        nouveaux.append(_JavaScript(nom, priority=script.priority, **attributs))
+    scripts[:] = nouveaux
+
+
+def feuille_unique(sortie: Path, feuilles: list[str]) -> None:
+    """Rassemble les feuilles de la page, dans leur ordre, en ``pp-tout.css``."""
+    ordre = ["_static/styles/theme.css", "_static/styles/pydata-sphinx-theme.css", *feuilles]
+    morceaux = []
+    for feuille in dict.fromkeys(f.split("?")[0] for f in ordre):
+        chemin = sortie / feuille
+        if not chemin.is_file():
+            continue
+        texte = chemin.read_text(encoding="utf-8")
+        # theme.css n'est qu'un @import de basic.css : on met basic.css à sa place.
+        for importe in re.findall(r'@import\s+"([^"]+)";', texte):
+            cible = (chemin.parent / importe).resolve()
+            if cible.is_file():
+                morceaux.append(f"/* {cible.relative_to(sortie.resolve()).as_posix()} */\n"
+                                + cible.read_text(encoding="utf-8"))
+        texte = re.sub(r'@import\s+"[^"]+";', "", texte)
+        morceaux.append(f"/* {feuille} */\n{texte}")
+    (sortie / FEUILLE_UNIQUE).write_text("\n".join(morceaux), encoding="utf-8")
 
 
 def setup(app: Sphinx) -> None:
     app.add_config_value("pp_alleger", True, "html", types=[bool])
     app.connect("builder-inited", preparer)
-    app.connect("html-page-context", contexte)
-    app.connect("build-finished", alleger)
+    app.connect("html-page-context", contexte, priority=900)
+    # Après pydata-sphinx-theme, qui réécrit pygments.css à la fin de la construction.
+    app.connect("build-finished", alleger, priority=800)

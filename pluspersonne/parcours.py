@@ -1,13 +1,15 @@
 """Pages générées pour chaque construction (livre, parcours ou module seul).
 
 - ``presentation-parcours`` : titre, public, durée et introduction du parcours ;
-- ``deroule`` : les modules dans l'ordre, leur durée, le total cumulé ;
+- ``deroule`` : pour un parcours minuté, chaque étape de chaque séance avec son
+  heure, les totaux et la liste « À préparer » ; pour une simple suite de modules
+  (le livre), les formats de chaque module ;
 - ``banque-questions`` : les questions des modules retenus, par moment ;
 - ``bibliographie-parcours`` : les sources citées par les modules retenus.
 
-Rien de tout cela n'est écrit à la main : tout vient des fiches, des
-directives ``question`` et ``activite`` et du fichier de parcours. La durée
-prévue d'un parcours est comparée à la somme des durées de ses modules.
+Rien de tout cela n'est écrit à la main : tout vient des fiches, des formats,
+des directives ``question`` et ``activite`` et du fichier de parcours. Une
+séance dont le programme dépasse la durée prévue arrête la construction.
 """
 
 from __future__ import annotations
@@ -22,17 +24,24 @@ from sphinx.environment import BuildEnvironment
 from sphinx.util.docutils import SphinxDirective
 
 from .fiche import duree_lisible, tableau
+from .formats import a_preparer, horaire, resume_formats, versions_courtes
 from .liens import lien_ecrit
 from .messages import signaler
 from .pedagogie import MOMENTS
-from .selection import Parcours, docname, slug_de, titre_module
+from .selection import TEMPS, Element, Parcours, docname, slug_de, titre_module
 
 
-def duree_etape(etape, env: BuildEnvironment) -> int:
-    if etape.duree:
-        return etape.duree
-    fiche = env.pp_fiches.get(docname(etape.slug), {})
-    return fiche.get("durée", 0)
+def duree_element(element: Element, env: BuildEnvironment) -> int | None:
+    """Durée d'un élément de programme : celle du format choisi, ou celle du temps."""
+    if element.sorte != "module":
+        return element.minutes
+    format_ = format_de(element, env)
+    return format_["durée"] if format_ else None
+
+
+def format_de(element: Element, env: BuildEnvironment) -> dict | None:
+    return next((f for f in env.pp_formats.get(docname(element.slug), [])
+                 if f["nom"] == element.format), None)
 
 
 class _Emplacement(SphinxDirective):
@@ -74,7 +83,9 @@ class PresentationParcours(SphinxDirective):
         valeurs = [("Public", ", ".join(parcours.public))]
         if parcours.duree:
             valeurs.append(("Durée prévue", duree_lisible(parcours.duree)))
-        valeurs.append(("Modules", str(len(parcours.etapes))))
+        if len(parcours.seances) > 1:
+            valeurs.append(("Séances", str(len(parcours.seances))))
+        valeurs.append(("Modules", str(len(parcours.modules))))
         for nom, valeur in valeurs:
             infos += nodes.field("", nodes.field_name(text=nom),
                                  nodes.field_body("", nodes.paragraph(text=valeur)))
@@ -110,36 +121,118 @@ class BibliographieParcours(SphinxDirective):
         return conteneur.children
 
 
+def reference_texte(sorte: str, valeur: str, doc: str, env: BuildEnvironment) -> str:
+    if sorte == "film":
+        return "le film entier"
+    if sorte == "sequence":
+        return f"la séquence «\u00a0{valeur}\u00a0»"
+    if sorte == "activite":
+        activite = next((a for a in env.pp_activites.get(doc, []) if a["nom"] == valeur), None)
+        return f"activité «\u00a0{activite['titre'] if activite else valeur}\u00a0»"
+    question = next((q for q in env.pp_questions.get(doc, []) if q["nom"] == valeur), None)
+    return f"question\u00a0: {question['texte'] if question else valeur}"
+
+
+def deroule_seances(app: Sphinx, depuis: str) -> list[nodes.Node]:
+    """Chaque séance du parcours, étape par étape, avec ses heures et ses totaux."""
+    env = app.env
+    parcours: Parcours = app.config.pp_parcours
+    contenu: list[nodes.Node] = []
+    total_general = 0
+    retenus: list[tuple[str, dict, dict]] = []
+    for numero, seance in enumerate(parcours.seances, 1):
+        ecoule = 0
+        lignes = []
+        for element in seance.elements:
+            if element.sorte != "module":
+                texte = nodes.container()
+                texte += nodes.paragraph(text=TEMPS[element.sorte])
+                if element.texte:
+                    texte += nodes.paragraph(text=element.texte)
+                lignes.append([nodes.paragraph(text=horaire(ecoule, seance.debut)),
+                               nodes.paragraph(text=duree_lisible(element.minutes)), texte,
+                               nodes.paragraph(text="–")])
+                ecoule += element.minutes
+                continue
+            format_ = format_de(element, env)
+            if format_ is None:
+                continue
+            doc = docname(element.slug)
+            activites = {a["nom"]: a for a in env.pp_activites.get(doc, [])}
+            retenus.append((f"{titre_court(env, element.slug)}", format_, activites))
+            for rang, etape in enumerate(format_["etapes"]):
+                cellule = nodes.container()
+                cellule += nodes.paragraph(text=etape["texte"])
+                if etape["consignes"]:
+                    cellule += nodes.paragraph(text=etape["consignes"],
+                                               classes=["pp-consignes"])
+                for texte in versions_courtes(etape, activites, app.config):
+                    cellule += nodes.paragraph(text=f"Version courte de l’activité\u00a0: {texte}",
+                                               classes=["pp-version-courte"])
+                module = nodes.container()
+                if rang == 0:
+                    titre_module_ = nodes.paragraph()
+                    titre_module_ += lien_ecrit(app, depuis, element.slug, env)
+                    titre_module_ += nodes.Text(f" (format «\u00a0{format_['nom']}\u00a0»)")
+                    module += titre_module_
+                avec = "\u00a0; ".join(reference_texte(s, v, doc, env)
+                                       for s, v in etape["references"])
+                if avec:
+                    module += nodes.paragraph(text=avec, classes=["pp-avec"])
+                lignes.append([nodes.paragraph(text=horaire(ecoule, seance.debut)),
+                               nodes.paragraph(text=duree_lisible(etape["minutes"])), cellule,
+                               module])
+                ecoule += etape["minutes"]
+        titre = seance.titre or parcours.titre
+        entete = (f"Séance {numero}\u00a0: {titre}" if len(parcours.seances) > 1 else titre)
+        contenu.append(nodes.rubric(text=entete))
+        contenu.append(tableau(["Heure", "Durée", "Étape", "Module et ce qu’il utilise"],
+                               [12, 11, 43, 34], lignes, "pp-deroule", long=True))
+        resume = (f"Total de la séance\u00a0: {duree_lisible(ecoule)}"
+                  + (f" (prévue\u00a0: {duree_lisible(seance.duree)})" if seance.duree else "")
+                  + f"\u00a0; fin à {horaire(ecoule, seance.debut)}.")
+        if seance.duree and seance.duree > ecoule:
+            resume += f" Il reste {duree_lisible(seance.duree - ecoule)} de marge."
+        contenu.append(nodes.paragraph(text=resume, classes=["pp-deroule-total"]))
+        total_general += ecoule
+    if len(parcours.seances) > 1:
+        contenu.append(nodes.paragraph(
+            text=f"Durée totale\u00a0: {duree_lisible(total_general)} en "
+                 f"{len(parcours.seances)}\u00a0séances.", classes=["pp-deroule-total"]))
+    contenu.append(nodes.rubric(text="À préparer"))
+    contenu.extend(a_preparer(retenus, app.config,
+                              parcours.participants or app.config.pp_participants))
+    return contenu
+
+
+def titre_court(env: BuildEnvironment, slug: str) -> str:
+    doc = docname(slug)
+    return env.titles[doc].astext() if doc in env.titles else titre_module(env.srcdir, slug)
+
+
+def deroule_modules(app: Sphinx, depuis: str) -> list[nodes.Node]:
+    """Une simple suite de modules (le livre) : les formats de chacun."""
+    env = app.env
+    parcours: Parcours = app.config.pp_parcours
+    lignes = []
+    for numero, slug in enumerate(parcours.modules, 1):
+        formats = nodes.bullet_list()
+        for format_ in env.pp_formats.get(docname(slug), []):
+            item = nodes.paragraph(text=resume_formats([format_]) + f" — {format_['titre']}")
+            formats += nodes.list_item("", item)
+        lignes.append([nodes.paragraph(text=str(numero)),
+                       nodes.paragraph("", "", lien_ecrit(app, depuis, slug, env)), formats])
+    return [tableau(["N°", "Module", "Formats"], [6, 40, 54], lignes, "pp-deroule"),
+            nodes.paragraph(text="Pour une séance minutée, choisissez un format par module "
+                                 "et composez un parcours (voir « Composer un parcours »).")]
+
+
 def remplir(app: Sphinx, doctree: nodes.document, depuis: str) -> None:
     env = app.env
     parcours: Parcours = app.config.pp_parcours
     for emplacement in list(doctree.findall(deroule)):
-        seances = any(e.seance for e in parcours.etapes)
-        lignes = []
-        cumul = 0
-        for numero, etape in enumerate(parcours.etapes, 1):
-            duree = duree_etape(etape, env)
-            cumul += duree
-            activites = env.pp_activites.get(docname(etape.slug), [])
-            texte_activites = "\u00a0; ".join(
-                f"{a['titre']} ({duree_lisible(a['durée'])})" for a in activites) or "–"
-            cellules = [nodes.paragraph(text=str(numero)),
-                        nodes.paragraph("", "", lien_ecrit(app, depuis, etape.slug, env)),
-                        nodes.paragraph(text=duree_lisible(duree)),
-                        nodes.paragraph(text=duree_lisible(cumul)),
-                        nodes.paragraph(text=texte_activites)]
-            if seances:
-                cellules.insert(0, nodes.paragraph(text=str(etape.seance or "–")))
-            lignes.append(cellules)
-        entetes = ["N°", "Module", "Durée", "Total cumulé", "Activités du module"]
-        largeurs = [6, 34, 12, 14, 34]
-        if seances:
-            entetes.insert(0, "Séance")
-            largeurs = [8, 5, 30, 11, 13, 33]
-        resume = nodes.paragraph(text=f"Durée totale : {duree_lisible(cumul)}"
-                                 + (f" (prévue : {duree_lisible(parcours.duree)})"
-                                    if parcours.duree else "") + ".")
-        emplacement.replace_self([tableau(entetes, largeurs, lignes, "pp-deroule"), resume])
+        emplacement.replace_self(deroule_seances(app, depuis) if parcours.minute
+                                 else deroule_modules(app, depuis))
     for emplacement in list(doctree.findall(banque)):
         contenu: list[nodes.Node] = []
         for moment, libelle in MOMENTS.items():
@@ -147,8 +240,7 @@ def remplir(app: Sphinx, doctree: nodes.document, depuis: str) -> None:
             for slug in parcours.modules:
                 for question in env.pp_questions.get(docname(slug), []):
                     if question["moment"] == moment:
-                        texte = question["texte"].replace("'", "’")
-                        para = nodes.paragraph(text=texte + " ")
+                        para = nodes.paragraph(text=question["texte"] + " ")
                         para += nodes.emphasis(text=f"({titre_module(env.srcdir, slug)})")
                         liste += nodes.list_item("", para)
             if len(liste):
@@ -158,25 +250,49 @@ def remplir(app: Sphinx, doctree: nodes.document, depuis: str) -> None:
         emplacement.replace_self(contenu)
 
 
-def verifier_duree(app: Sphinx, env: BuildEnvironment) -> None:
-    """La durée prévue du parcours égale la somme des durées de ses modules."""
+def verifier_seances(app: Sphinx, env: BuildEnvironment) -> None:
+    """Aucune séance ne dépasse sa durée prévue, ni le parcours la sienne."""
     parcours: Parcours = app.config.pp_parcours
-    if not parcours.duree:
-        return
-    detail = [(e.slug, duree_etape(e, env)) for e in parcours.etapes]
-    total = sum(d for _, d in detail)
-    if total != parcours.duree:
-        liste = ", ".join(f"{s} {d} min" for s, d in detail)
-        signaler(f"durée prévue {parcours.duree} min, mais les modules totalisent {total} min "
-                 f"({liste}). Corrigez « durée: » ou indiquez le temps consacré à un module "
-                 "(« - module: <slug> » puis « durée: <minutes> » en dessous).",
+    total = 0
+    for seance in parcours.seances:
+        detail, somme = [], 0
+        for element in seance.elements:
+            duree = duree_element(element, env)
+            if duree is None:
+                if docname(element.slug) in env.pp_fiches:
+                    noms = [f["nom"] for f in env.pp_formats.get(docname(element.slug), [])]
+                    signaler(f"le format « {element.format} » du module « {element.slug} » n'a "
+                             f"pas pu être lu (formats valides : {', '.join(noms) or 'aucun'}) : "
+                             "corrigez d'abord les erreurs signalées dans le module.",
+                             f"{parcours.chemin}:{element.ligne}", "parcours")
+                continue
+            somme += duree
+            detail.append(f"{element.slug} ({element.format}) {duree} min"
+                          if element.sorte == "module" else f"{element.sorte} {duree} min")
+        total += somme
+        if seance.duree and somme > seance.duree:
+            modules = [e for e in seance.elements if e.sorte == "module"]
+            choix = "\u00a0; ".join(
+                f"{e.slug} : " + ", ".join(f"{f['nom']} {f['durée']} min"
+                                           for f in env.pp_formats.get(docname(e.slug), []))
+                for e in modules)
+            nom = f"la séance « {seance.titre} »" if seance.titre else "la séance"
+            signaler(f"{nom} dure {somme} min ({', '.join(detail)}) pour {seance.duree} min "
+                     "prévues. Rien n'est coupé sans le dire : choisissez un format plus court "
+                     f"({choix}), retirez un élément ou allongez la durée prévue.",
+                     f"{parcours.chemin}:{seance.ligne}", "parcours")
+    if parcours.duree and len(parcours.seances) > 1 and total > parcours.duree:
+        signaler(f"les séances totalisent {total} min pour {parcours.duree} min prévues : "
+                 "choisissez des formats plus courts ou allongez « durée: ».",
                  f"{parcours.chemin}:{parcours.lignes.get('durée', 1)}", "parcours")
 
 
 def empreinte(env: BuildEnvironment, docs: list[str]) -> str:
-    """Ce que les pages générées lisent de ces modules : fiche, titre, activités, questions."""
+    """Ce que les pages générées lisent de ces modules : fiche, titre, formats, activités,
+    questions."""
     return repr([(doc, env.pp_fiches.get(doc), getattr(env, "pp_activites", {}).get(doc),
                   getattr(env, "pp_questions", {}).get(doc),
+                  getattr(env, "pp_formats", {}).get(doc),
                   env.titles[doc].astext() if doc in env.titles else None)
                  for doc in docs])
 
@@ -216,6 +332,6 @@ def setup(app: Sphinx) -> None:
     app.add_directive("presentation-parcours", PresentationParcours)
     app.add_directive("bibliographie-parcours", BibliographieParcours)
     app.connect("doctree-resolved", remplir)
-    app.connect("env-check-consistency", verifier_duree)
+    app.connect("env-check-consistency", verifier_seances)
     app.connect("env-get-outdated", pages_a_relire)
     app.connect("env-updated", pages_a_recrire)

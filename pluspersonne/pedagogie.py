@@ -3,11 +3,22 @@
 Elles produisent des nœuds docutils standard (admonitions, listes de champs),
 rendus par tous les constructeurs (HTML, ePub, LaTeX), et gardent dans
 l'environnement de quoi les rassembler plus tard (banque de questions,
-déroulé). ``note-animation`` est placée dans un nœud ``only`` : elle disparaît
-des fiches participant·es construites avec ``-t participant``.
+déroulé, formats, liste « À préparer »). ``note-animation`` est placée dans un
+nœud ``only`` : elle disparaît des fiches participant·es construites avec
+``-t participant``.
+
+Une question peut porter un ``:nom:`` et une activité en porte toujours un : les
+étapes des formats (:mod:`.formats`) les désignent par ce nom. Le matériel d'une
+activité est structuré, une ligne par élément (combien, pour qui, quoi), pour que
+la construction calcule les quantités à préparer pour un groupe donné. Quand les
+consignes d'une activité donnent leurs propres durées (« (10 min) »), leur somme
+doit égaler la durée de l'activité.
 """
 
 from __future__ import annotations
+
+import re
+from math import ceil
 
 from docutils import nodes
 from sphinx import addnodes
@@ -17,6 +28,7 @@ from sphinx.util.docutils import SphinxDirective
 
 from .fiche import ChampInvalide, _ToutesOptions, duree_lisible, entier_minutes
 from .messages import signaler, suggestion
+from .selection import slug_de
 
 #: Moments d'une question : valeur de ``:moment:`` → libellé affiché.
 MOMENTS = {"avant": "Avant le film", "après": "Après le film", "débat": "Débat"}
@@ -24,6 +36,29 @@ MOMENTS = {"avant": "Avant le film", "après": "Après le film", "débat": "Déb
 ALIAS = {"apres": "après", "debat": "débat"}
 #: Expression ``only`` des notes réservées à l'animation.
 POUR_ANIMATION = "not participant"
+#: Forme d'un nom de question ou d'activité : minuscules, chiffres, tirets.
+NOM = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+#: Pour qui compte une ligne de matériel : écriture acceptée → clé.
+POUR_QUI = {"par participant·e": "participant", "par participant": "participant",
+            "par personne": "participant", "par groupe": "groupe",
+            "pour la salle": "salle"}
+#: Durée annoncée dans une consigne : « (10 min) ».
+DUREE_CONSIGNE = re.compile(r"\((\d+)\s*min(?:utes)?\)")
+
+
+#: Faux pour le correcteur orthographique : il lit les apostrophes droites, comme Sphinx
+#: les lui laisse dans le texte courant (il coupe « aujourd’hui » en deux mots).
+_TYPOGRAPHIQUE = {"actif": True}
+
+
+def apostrophes(texte: str) -> str:
+    """Apostrophes typographiques dans un texte gardé pour les pages générées (les
+    guillemets et apostrophes du texte affiché sont corrigés plus tard par Sphinx)."""
+    return texte.replace("'", "’") if _TYPOGRAPHIQUE["actif"] else texte
+
+
+def regler_typographie(app: Sphinx) -> None:
+    _TYPOGRAPHIQUE["actif"] = app.builder.name != "spelling"
 
 
 def moment(texte: str) -> str:
@@ -36,9 +71,85 @@ def moment(texte: str) -> str:
     return valeur
 
 
+def lire_nom(texte: str) -> str:
+    valeur = (texte or "").strip()
+    if not NOM.match(valeur):
+        raise ChampInvalide(
+            f"« {valeur} » n'est pas un nom : minuscules sans accent, chiffres et tirets, "
+            "par exemple « debat-mouvant »")
+    return valeur
+
+
+def texte_libre(texte: str) -> str:
+    valeur = " ".join((texte or "").split())
+    if not valeur:
+        raise ChampInvalide("écrivez une phrase après le nom de l'option")
+    return apostrophes(valeur)
+
+
+def materiel(texte: str) -> list[dict]:
+    """Le matériel d'une activité, une ligne par élément, ou « aucun ».
+
+    ``- 1 par participant·e : …``, ``- 1 par groupe : …``, ``- 3 pour la salle : …``
+    (le nombre est facultatif : 1) ou ``- disposition : …`` (la salle).
+    """
+    brut = (texte or "").strip()
+    if brut.lower() == "aucun":
+        return []
+    exemple = ("une ligne par élément, par exemple « - 1 par participant·e : la fiche "
+               "imprimée », « - 1 par groupe : un jeu de cartes », « - 2 pour la salle : "
+               "grandes feuilles » ou « - disposition : un espace dégagé » (ou « aucun » "
+               "s'il n'y a rien à préparer)")
+    if not brut:
+        raise ChampInvalide(f"indiquez le matériel : {exemple}")
+    lignes: list[str] = []
+    for ligne in brut.splitlines():
+        ligne = ligne.strip()
+        if not ligne:
+            continue
+        if ligne.startswith("- "):
+            lignes.append(ligne[2:].strip())
+        elif lignes:
+            lignes[-1] += " " + ligne
+        else:
+            raise ChampInvalide(f"« {ligne} » : le matériel s'écrit {exemple}")
+    elements = []
+    motif = re.compile(r"^(?:(\d+)\s+)?(" + "|".join(map(re.escape, POUR_QUI))
+                       + r")\s*:\s*(\S.*)$", re.IGNORECASE)
+    for ligne in lignes:
+        m = motif.match(ligne)
+        if m:
+            elements.append({"nombre": int(m.group(1) or 1),
+                             "pour": POUR_QUI[m.group(2).lower()], "quoi": apostrophes(m.group(3))})
+            continue
+        m = re.match(r"^disposition\s*:\s*(\S.*)$", ligne, re.IGNORECASE)
+        if m:
+            elements.append({"nombre": 0, "pour": "disposition", "quoi": apostrophes(m.group(1))})
+            continue
+        raise ChampInvalide(f"« {ligne} » : le matériel s'écrit {exemple}")
+    return elements
+
+
+def quantite(element: dict, participants: int, taille_groupe: int) -> str:
+    """« 20 × la fiche (1 par participant·e) » pour un groupe donné."""
+    pour, n, quoi = element["pour"], element["nombre"], element["quoi"]
+    if pour == "disposition":
+        return f"Disposition de la salle\u00a0: {quoi}"
+    if pour == "participant":
+        total = n * participants
+        detail = f"{n} par participant·e"
+    elif pour == "groupe":
+        total = n * ceil(participants / taille_groupe)
+        detail = f"{n} par groupe de {taille_groupe}"
+    else:
+        return f"{n} × {quoi} (pour la salle)"
+    return f"{total} × {quoi} ({detail})"
+
+
 class _Pedagogique(SphinxDirective):
     has_content = True
     option_spec = _ToutesOptions()
+    #: option → (conversion, obligatoire)
     champs: dict = {}
     nom = ""
     sous_type = ""
@@ -47,21 +158,24 @@ class _Pedagogique(SphinxDirective):
         lieu = self.get_location()
         resultat: dict = {}
         valide = True
-        for nom in self.options:
-            if nom not in self.champs:
-                signaler(f"option « {nom} » inconnue pour {self.nom}.{suggestion(nom, self.champs)}"
-                         f" Options possibles : {', '.join(self.champs)}.", lieu, self.sous_type)
+        for option in self.options:
+            if option not in self.champs:
+                signaler(f"option « {option} » inconnue pour {self.nom}."
+                         f"{suggestion(option, self.champs)} Options possibles : "
+                         f"{', '.join(self.champs)}.", lieu, self.sous_type)
                 valide = False
-        for nom, convertir in self.champs.items():
-            if nom not in self.options:
-                signaler(f"option « :{nom}: » manquante pour {self.nom} : ajoutez-la sous la "
-                         "directive.", lieu, self.sous_type)
-                valide = False
+        for option, (convertir, obligatoire) in self.champs.items():
+            if option not in self.options:
+                if obligatoire:
+                    signaler(f"option « :{option}: » manquante pour {self.nom} : ajoutez-la "
+                             "sous la directive.", lieu, self.sous_type)
+                    valide = False
                 continue
             try:
-                resultat[nom] = convertir(self.options[nom])
+                resultat[option] = convertir(self.options[option])
             except ChampInvalide as exc:
-                signaler(f"option « {nom} » invalide pour {self.nom} : {exc}.", lieu, self.sous_type)
+                signaler(f"option « {option} » invalide pour {self.nom} : {exc}.", lieu,
+                         self.sous_type)
                 valide = False
         if not self.content:
             signaler(f"{self.nom} sans texte : écrivez son contenu, indenté sous la directive.",
@@ -69,71 +183,137 @@ class _Pedagogique(SphinxDirective):
             valide = False
         return resultat if valide else None
 
-    def corps(self, classes: list[str], titre: str) -> nodes.admonition:
+    def corps(self, classes: list[str], titre: str, ident: str | None = None) -> nodes.admonition:
         boite = nodes.admonition("", classes=classes)
+        if ident:
+            boite["ids"].append(ident)
         self.set_source_info(boite)
         boite += nodes.title(text=titre)
         self.state.nested_parse(self.content, self.content_offset, boite)
         return boite
 
 
+def identifiant(doc: str, sorte: str, nom_: str) -> str:
+    """Ancre d'une question ou d'une activité nommée : ``<slug>-activite-<nom>``."""
+    return f"{slug_de(doc) or 'page'}-{sorte}-{nom_}"
+
+
 class Question(_Pedagogique):
-    """``.. question::`` avec ``:moment: avant|après|débat``."""
+    """``.. question::`` avec ``:moment: avant|après|débat`` et un ``:nom:`` facultatif."""
 
     nom = "la question"
     sous_type = "question"
-    champs = {"moment": moment}
+    champs = {"moment": (moment, True), "nom": (lire_nom, False)}
 
     def run(self) -> list[nodes.Node]:
         options = self.lire_options()
         if options is None:
             return []
         m = options["moment"]
-        boite = self.corps(["pp-question", f"pp-moment-{m}"], f"Question · {MOMENTS[m].lower()}")
-        texte = " ".join(
-            p.astext() for p in boite.children[1:] if isinstance(p, nodes.paragraph))
+        nom_ = options.get("nom")
+        ident = identifiant(self.env.docname, "question", nom_) if nom_ else None
+        boite = self.corps(["pp-question", f"pp-moment-{m}"], f"Question · {MOMENTS[m].lower()}",
+                           ident)
+        texte = apostrophes(" ".join(
+            p.astext() for p in boite.children[1:] if isinstance(p, nodes.paragraph)))
         self.env.pp_questions.setdefault(self.env.docname, []).append(
-            {"moment": m, "texte": texte, "ligne": self.lineno})
+            {"moment": m, "texte": texte, "ligne": self.lineno, "nom": nom_, "id": ident})
         return [boite]
 
 
-def materiel(texte: str) -> str:
-    if not (texte or "").strip():
-        raise ChampInvalide("indiquez le matériel nécessaire, ou « aucun »")
-    return texte.strip()
+def durees_des_consignes(boite: nodes.Element) -> list[int]:
+    """Les durées « (N min) » écrites dans les consignes, hors notes d'animation."""
+    durees: list[int] = []
+
+    def parcourir(noeud: nodes.Node) -> None:
+        if isinstance(noeud, (addnodes.only, nodes.title)) or (
+                isinstance(noeud, nodes.Element) and "pp-note-animation" in noeud.get("classes", [])):
+            return
+        if isinstance(noeud, nodes.Text):
+            durees.extend(int(d) for d in DUREE_CONSIGNE.findall(str(noeud)))
+            return
+        for enfant in noeud.children:
+            parcourir(enfant)
+
+    parcourir(boite)
+    return durees
 
 
 class Activite(_Pedagogique):
-    """``.. activite:: Titre`` avec ``:durée:`` et ``:matériel:``."""
+    """``.. activite:: Titre`` avec ``:nom:``, ``:durée:`` et ``:matériel:`` ; en option
+    une version courte (``:durée-courte:`` et ``:version-courte:``)."""
 
     nom = "l'activité"
     sous_type = "activite"
     required_arguments = 0
     optional_arguments = 1
     final_argument_whitespace = True
-    champs = {"durée": entier_minutes, "matériel": materiel}
+    champs = {"nom": (lire_nom, True), "durée": (entier_minutes, True),
+              "matériel": (materiel, True), "durée-courte": (entier_minutes, False),
+              "version-courte": (texte_libre, False)}
 
     def run(self) -> list[nodes.Node]:
+        lieu = self.get_location()
         options = self.lire_options()
-        titre = self.arguments[0].strip() if self.arguments else ""
+        titre = apostrophes(self.arguments[0].strip()) if self.arguments else ""
         if not titre:
             signaler("activité sans titre : écrivez-le après la directive, par exemple "
-                     "« .. activite:: Débat mouvant ».", self.get_location(), self.sous_type)
+                     "« .. activite:: Débat mouvant ».", lieu, self.sous_type)
             return []
         if options is None:
             return []
-        boite = self.corps(["pp-activite"],
-                           f"Activité · {titre} ({duree_lisible(options['durée'])})")
+        duree = options["durée"]
+        courte = options.get("durée-courte")
+        if ("durée-courte" in options) != ("version-courte" in options):
+            signaler("une version courte demande les deux options : « :durée-courte: » (en "
+                     "minutes) et « :version-courte: » (ce qui change, en une phrase).",
+                     lieu, self.sous_type)
+            return []
+        if courte is not None and courte >= duree:
+            signaler(f"la durée courte ({courte} min) doit être plus petite que la durée de "
+                     f"l'activité ({duree} min).", lieu, self.sous_type)
+            return []
+        ident = identifiant(self.env.docname, "activite", options["nom"])
+        boite = self.corps(["pp-activite"], f"Activité · {titre} ({duree_lisible(duree)})", ident)
+        interieures = durees_des_consignes(boite)
+        if interieures and sum(interieures) != duree:
+            detail = " + ".join(map(str, interieures))
+            signaler(f"les consignes de l'activité « {titre} » totalisent {sum(interieures)} min "
+                     f"({detail}) pour une durée annoncée de {duree} min : corrigez une durée "
+                     "entre parenthèses dans les consignes ou l'option « :durée: ».",
+                     lieu, self.sous_type)
         infos = nodes.field_list(classes=["pp-activite-infos"])
-        for libelle, valeur in (("Durée", duree_lisible(options["durée"])),
-                                ("Matériel", options["matériel"])):
+        valeurs = [("Durée", duree_lisible(duree))]
+        if courte is not None:
+            valeurs.append(("Version courte",
+                            f"{duree_lisible(courte)}\u00a0: {options['version-courte']}"))
+        for libelle, valeur in valeurs:
             infos += nodes.field("", nodes.field_name(text=libelle),
                                  nodes.field_body("", nodes.paragraph(text=valeur)))
+        corps_materiel = nodes.field_body()
+        if options["matériel"]:
+            puces = nodes.bullet_list()
+            for element in options["matériel"]:
+                puces += nodes.list_item("", nodes.paragraph(text=ligne_materiel(element)))
+            corps_materiel += puces
+        else:
+            corps_materiel += nodes.paragraph(text="aucun")
+        infos += nodes.field("", nodes.field_name(text="Matériel"), corps_materiel)
         boite.insert(1, infos)
         self.env.pp_activites.setdefault(self.env.docname, []).append(
-            {"titre": titre, "durée": options["durée"], "matériel": options["matériel"],
-             "ligne": self.lineno})
+            {"titre": titre, "nom": options["nom"], "id": ident, "durée": duree,
+             "durée-courte": courte, "version-courte": options.get("version-courte"),
+             "matériel": options["matériel"], "ligne": self.lineno})
         return [boite]
+
+
+def ligne_materiel(element: dict) -> str:
+    """Le matériel tel qu'écrit dans la source : « 1 par groupe : un jeu de cartes »."""
+    if element["pour"] == "disposition":
+        return f"disposition\u00a0: {element['quoi']}"
+    libelle = {"participant": "par participant·e", "groupe": "par groupe",
+               "salle": "pour la salle"}[element["pour"]]
+    return f"{element['nombre']} {libelle}\u00a0: {element['quoi']}"
 
 
 class NoteAnimation(SphinxDirective):
@@ -174,6 +354,7 @@ def fusionner(app: Sphinx, env: BuildEnvironment, docs, autre: BuildEnvironment)
 
 
 def setup(app: Sphinx) -> None:
+    app.connect("builder-inited", regler_typographie)
     app.add_directive("question", Question)
     app.add_directive("activite", Activite)
     app.add_directive("note-animation", NoteAnimation)

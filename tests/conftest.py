@@ -21,7 +21,8 @@ MODULES = modules_sur_disque(RACINE)
 #: Ce que copie un projet temporaire (jamais les constructions ni .venv).
 A_COPIER = ["conf.py", "index.rst", "references.bib", "pluspersonne", "docs", "curricula",
             "modules", "donnees", "_static", "_templates", "Makefile", "outils", "requirements.txt",
-            "CONTRIBUTING.md", "avertissements-admis.txt", "mots.txt", "package.json", "tests", "pytest.ini"]
+            "CONTRIBUTING.md", "avertissements-admis.txt", "mots.txt", "mots-difficiles.txt", "package.json",
+            ".puppeteerrc.cjs", "tests", "pytest.ini"]
 
 
 def make(cible: str, builddir: Path, selection: str | None = None, racine: Path = RACINE,

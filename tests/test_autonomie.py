@@ -1,4 +1,5 @@
-"""Chaque module se construit seul (pages liminaires + ce module), dans les trois formats."""
+"""Chaque module se construit seul (pages liminaires + ce module), dans les trois formats ;
+son ePub passe EPUBCheck et DAISY Ace sans aucune violation."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from conftest import MODULES, RACINE, echec_lisible, make, pdftexte
 from pluspersonne.selection import titre_module
 
 sys.path.insert(0, str(RACINE / "outils"))
+import verifier_ace  # noqa: E402
 import verifier_epub  # noqa: E402
 
 
@@ -22,7 +24,9 @@ def test_module_seul(tmp_path, slug):
     assert not any((tmp_path / "html" / "modules" / s).exists() for s in autres)
     epub = tmp_path / "epub" / "plus-personne.epub"
     assert verifier_epub.verifier(epub) == []
+    _, violations = verifier_ace.verifier(epub)
+    assert not violations, violations
     assert sorted(p.name for p in (tmp_path / "pdf").glob("*.pdf")) == sorted(
         ["plus-personne.pdf", "plus-personne-participant.pdf", "deroule.pdf", "questions.pdf",
-         f"{slug}.pdf", f"{slug}-participant.pdf"])
+         f"{slug}.pdf", f"{slug}-participant.pdf", f"{slug}-facile.pdf"])
     assert titre_module(RACINE, slug).split()[0] in pdftexte(tmp_path / "pdf" / f"{slug}.pdf")

@@ -91,16 +91,19 @@ def test_pre_commit():
 
 
 def test_readthedocs_et_publication():
+    """Read the Docs et la publication GitHub lancent make site, ce que testent les tests."""
     rtd = yaml.safe_load((RACINE / ".readthedocs.yaml").read_text(encoding="utf-8"))
     assert rtd["version"] == 2
-    assert set(rtd["formats"]) == {"epub", "pdf"}
-    assert rtd["sphinx"]["configuration"] == "conf.py"
-    assert rtd["python"]["install"][0]["requirements"] == "requirements.txt"
+    assert rtd["build"]["commands"] == ["make site SITE=$READTHEDOCS_OUTPUT/html"]
+    paquets = set(rtd["build"]["apt_packages"])
+    installes = (RACINE / "outils" / "installer-systeme.sh").read_text(encoding="utf-8")
+    construction = re.search(r'^PAQUETS="([^"]+)"', installes, re.MULTILINE)[1].split()
+    assert set(construction) <= paquets, "Read the Docs installe les paquets de construction"
     publication = yaml.safe_load(
         (RACINE / ".github" / "workflows" / "publication.yml").read_text(encoding="utf-8"))
     assert publication[True]["push"]["tags"]
     etapes = " ".join(str(e) for e in publication["jobs"]["publier"]["steps"])
-    for attendu in ("make all", "make curricula", ".epub", ".pdf"):
+    for attendu in ("make site", "_build/site/telechargements", "gh release create"):
         assert attendu in etapes
 
 

@@ -50,12 +50,12 @@ def test_cle_de_citation_inconnue(projet):
 
 
 def test_champ_de_fiche_manquant(projet):
-    texte = ESSAI.replace("   :durée: 30\n", "")
+    texte = ESSAI.replace("   :mots-clés: essai\n", "")
     installer_essai(projet, texte)
     message = construire_en_echec(projet)
     assert re.search(rf"modules/essai/index\.rst:{ligne_de(texte, 'fiche-module')}: .*"
-                     r"champ « durée » manquant dans la fiche-module : ajoutez la ligne "
-                     r"« :durée: … »", message), message
+                     r"champ « mots-clés » manquant dans la fiche-module : ajoutez la ligne "
+                     r"« :mots-clés: … »", message), message
 
 
 def test_champ_de_fiche_vide(projet):
@@ -66,11 +66,12 @@ def test_champ_de_fiche_vide(projet):
 
 
 def test_duree_malformee(projet):
-    texte = ESSAI.replace(":durée: 30", ":durée: beaucoup")
+    texte = ESSAI.replace(":durée: 10\n   :matériel:", ":durée: beaucoup\n   :matériel:")
     installer_essai(projet, texte)
     message = construire_en_echec(projet)
-    assert re.search(r"modules/essai/index\.rst:\d+: .*champ « durée » invalide : « beaucoup » "
-                     r"n'est pas une durée : indiquez un nombre entier de minutes", message), message
+    assert re.search(rf"modules/essai/index\.rst:{ligne_de(texte, '.. activite::')}: .*option "
+                     r"« durée » invalide pour l'activité : « beaucoup » n'est pas une durée : "
+                     r"indiquez un nombre entier de minutes", message), message
 
 
 def test_un_seul_objectif(projet):
@@ -80,10 +81,10 @@ def test_un_seul_objectif(projet):
 
 
 def test_champ_inconnu(projet):
-    texte = ESSAI.replace(":mots-clés: essai", ":mots-clés: essai\n   :duree: 20")
+    texte = ESSAI.replace(":mots-clés: essai", ":mots-clés: essai\n   :publics: adultes")
     installer_essai(projet, texte)
     message = construire_en_echec(projet)
-    assert "champ « duree » inconnu dans la fiche-module. Vouliez-vous dire « durée » ?" in message
+    assert "champ « publics » inconnu dans la fiche-module. Vouliez-vous dire « public » ?" in message
 
 
 def test_module_lie_inconnu(projet):
@@ -102,7 +103,7 @@ def test_moment_de_question_invalide(projet):
 
 
 def test_activite_sans_duree(projet):
-    texte = ESSAI.replace("   :durée: 10\n", "")
+    texte = ESSAI.replace("   :durée: 10\n   :matériel:", "   :matériel:")
     installer_essai(projet, texte)
     assert "option « :durée: » manquante pour l'activité" in construire_en_echec(projet)
 

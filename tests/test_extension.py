@@ -80,13 +80,16 @@ def test_titre_module_sans_balisage(tmp_path):
 
 
 def test_parcours_erreurs(tmp_path):
-    (tmp_path / "p.yml").write_text("titre: Essai\npublic: adultes\nmodules:\n  - a\n  - a\n"
-                                    "  - b\ndurée: beaucoup\n", encoding="utf-8")
+    (tmp_path / "p.yml").write_text("titre: Essai\npublic: adultes\nprogramme:\n"
+                                    "  - module: a\n    format: court\n  - module: a\n"
+                                    "  - module: b\n  - pause: 0\ndurée: beaucoup\n",
+                                    encoding="utf-8")
     parcours, erreurs = selection.lire_parcours(tmp_path, "p.yml", ["a", "c"])
     messages = " | ".join(m for m, _ in erreurs)
     assert "apparaît deux fois" in messages
     assert "module inconnu « b »" in messages and "Modules existants : a, c" in messages
     assert "durée invalide « beaucoup »" in messages
+    assert "durée de « pause » invalide « 0 »" in messages
     assert all(lieu.startswith("p.yml:") for _, lieu in erreurs)
 
 

@@ -21,7 +21,7 @@ ATTENDUES = [
     ("bruxelles-numerique", "chronologie", "12 janvier 2024, Le Parlement bruxellois adopte"),
     ("fracture-numerique", "niveaux", "niveau 2, compétences"),
     ("fracture-numerique", "barometre", "46\u00a0% dans l'édition 2022 (données 2021)"),
-    ("non-recours", "non-recours-fraude", "de 40 à 50\u00a0%"),
+    ("fraude-et-non-recours", "non-recours-fraude", "de 40 à 50\u00a0%"),
 ]
 
 
@@ -134,7 +134,7 @@ def test_donnees_fautives(projet, fichier, remplacement, motif, message):
     assert remplacement[0] in texte
     chemin.write_text(texte.replace(remplacement[0], remplacement[1], 1), encoding="utf-8")
     selection = {"chronologie.yml": "contexte", "barometre.yml": "fracture-numerique",
-                 "non-recours-fraude.yml": "non-recours"}[fichier]
+                 "non-recours-fraude.yml": "fraude-et-non-recours"}[fichier]
     resultat = sphinx(projet, projet / "_build", "html", selection)
     texte_sortie = sortie(resultat)
     assert resultat.returncode != 0, texte_sortie

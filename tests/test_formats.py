@@ -78,6 +78,18 @@ def test_fiche_pdf(livre, slug):
         assert debut in texte, f"{slug}.pdf : source « {cle} » absente ({debut})"
 
 
+def test_fiche_pdf_ouvre_sur_ses_formats(livre):
+    """La fiche animateur·rice commence par les formats et leur liste « À préparer » ;
+    la fiche participant·e garde les étapes, sans consignes ni liste à préparer."""
+    for slug in MODULES:
+        animateur = pdftexte(livre / "pdf" / f"{slug}.pdf")
+        debut = animateur.index("Formats de la séance")
+        assert debut < animateur.index("L'essentiel"), slug
+        assert "Horaire" in animateur and "À préparer" in animateur, slug
+        participant = pdftexte(livre / "pdf" / f"{slug}-participant.pdf")
+        assert "Formats de la séance" in participant and "À préparer" not in participant, slug
+
+
 def test_liens_de_telechargement(livre):
     """Accueil et pages de modules offrent l'ePub et les PDF ; chaque lien aboutit."""
     html = livre / "html"

@@ -15,6 +15,8 @@ from conftest import normaliser, serveur_local
 from navigateur import chromium, pages
 from poids import LIMITE_BRUTE, LIMITE_GZIP, visiter
 
+import affichage
+
 pytestmark = pytest.mark.xdist_group("livre")
 MODULE = "modules/non-recours/index.html"
 
@@ -38,6 +40,20 @@ def test_poids_de_chaque_page(site):
         "le script ou la police d'icônes est encore chargé"
     assert not any("searchindex" in f for f in module.fichiers), \
         "l'index de recherche est chargé hors de la page de recherche"
+
+
+def test_une_seule_requete_bloquante(site):
+    """Sur chaque page, rien ne bloque le premier affichage que la feuille de style unique."""
+    _, html, _ = site
+    bloquantes = {p: affichage.bloquants((html / p).read_text(encoding="utf-8"))
+                  for p in pages(html)}
+    trop = {p: b for p, b in bloquantes.items() if len(b) > 1}
+    assert not trop, trop
+    assert all(b and "pp-tout.css" in b[0] for b in bloquantes.values())
+    # La mesure voit une page qui bloque.
+    assert len(affichage.bloquants('<html><head><link rel="stylesheet" href="a.css">'
+                                   '<script src="b.js"></script><script defer src="c.js">'
+                                   '</script></head><body></body></html>')) == 2
 
 
 def test_la_mesure_voit_un_depassement(site, tmp_path):
@@ -124,7 +140,7 @@ def test_impression_a4(site, tmp_path):
     onglet = navigateur.new_page()
     onglet.goto(f"{adresse}/{MODULE}", wait_until="networkidle")
     # Un lien externe dans le texte (les modules n'en ont aujourd'hui que dans leurs sources).
-    onglet.evaluate("""() => document.querySelector('article.bd-article section p')
+    onglet.evaluate("""() => document.querySelector('section[id$="-essentiel"] p')
         .insertAdjacentHTML('beforeend', ' <a class="reference external"'
         + ' href="https://exemple.org/lien-imprime">un lien</a>')""")
     pdf = tmp_path / "module.pdf"

@@ -25,14 +25,20 @@ def test_anatomie(slug):
     texte = (RACINE / "modules" / slug / "index.rst").read_text(encoding="utf-8")
     assert texte.startswith(f".. _mod-{slug}:\n"), "étiquette mod-<slug> au-dessus du titre"
     titres = sections(texte)
-    assert titres[0] == "L'essentiel", titres
+    assert titres[:2] == ["L'essentiel", "En facile à lire"], titres
+    assert f".. _mod-{slug}-facile:" in texte
     assert titres[-3:] == ["Pour animer", "Pour aller plus loin", "Sources"], titres
     if "Dans le film" in titres:
-        assert titres.index("Dans le film") == 1, titres
+        assert titres.index("Dans le film") == 2, titres
     fin = texte.split("\nSources\n", 1)[1]
     assert ".. footbibliography::" in fin
     assert texte.count(".. fiche-module::") == 1
     animer = texte.split("\nPour animer\n", 1)[1].split("\nPour aller plus loin\n")[0]
+    # Les formats ouvrent « Pour animer », avant les questions et les activités.
+    directives = re.findall(r"^\.\. (format|question|activite)::", animer, re.MULTILINE)
+    assert directives.count("format") >= 2, "au moins deux formats"
+    assert directives[:directives.count("format")] == ["format"] * directives.count("format"), \
+        "les formats viennent en tête de « Pour animer »"
     assert animer.count(".. question::") >= 4, "au moins quatre questions"
     assert animer.count(".. activite::") >= 1, "au moins une activité"
     for activite in re.split(r"\n\.\. activite::", animer)[1:]:
@@ -86,7 +92,8 @@ def test_typographie_detecte(texte, regle):
 @pytest.mark.parametrize("texte", [
     "Une phrase\u00a0: la suite\u00a0; une autre\u00a0!",
     "Voir :footcite:`klein2008strategie` et :term:`CPAS`.",
-    ".. fiche-module::\n   :durée: 45",
+    ".. fiche-module::\n   :public: adultes",
+    ".. format:: court\n   :durée: 45\n\n   5 | Accueil | question titre",
     "Exemple ::\n\n   code \"brut\" : ici",
     "Adresse https://zintv.org/video/plus-personne à voir.",
     "Les travailleur·euses et usager·ères.",
