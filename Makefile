@@ -10,8 +10,21 @@ PORT       ?= 8000
 SPHINXOPTS ?= -W --keep-going -n -q
 JOBS       ?= 2
 PYTESTOPTS ?=
+# La langue de l'édition : fr (les sources) ou nl (les catalogues de locale/nl).
+TAAL       ?= fr
 
 export PP_SELECTION PP_FICHES
+export PP_TAAL := $(TAAL)
+
+# Le néerlandais se construit à part (doctrees, ePub, PDF dans $(BUILDDIR)/nl) ; son site
+# se range dans le site français, sous nl/ : les adresses françaises ne changent pas.
+ifeq ($(TAAL),fr)
+SORTIE  := $(BUILDDIR)
+HTMLDIR := $(BUILDDIR)/html
+else
+SORTIE  := $(BUILDDIR)/$(TAAL)
+HTMLDIR := $(BUILDDIR)/html/$(TAAL)
+endif
 
 # Constructions reproductibles : par défaut, la date du dernier commit.
 SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null)
@@ -25,7 +38,8 @@ ENV_OK      = $(VENV)/.installe
 NODE_OK     = node_modules/.installe
 
 .DEFAULT_GOAL := help
-.PHONY: help venv systeme systeme-tests apercu verifier html epub pdf all site parcours-publies curriculum curricula citations \
+.PHONY: help venv systeme systeme-tests apercu verifier html epub pdf all nl site parcours-publies \
+        gettext traduction curriculum curricula citations \
         linkcheck lint spelling \
         accessibilite reproductible bench \
         module test clean
@@ -36,8 +50,8 @@ help: ## Affiche cette aide
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | \
 	  awk 'BEGIN {FS = ":.*## "} {printf "  make %-10s %s\n", $$1, $$2}'
 	@echo
-	@echo "Variables utiles : PP_SELECTION=slug[,slug] (modules à construire),"
-	@echo "BUILDDIR=dossier (sortie, défaut _build), SPHINXOPTS, JOBS."
+	@echo "Variables utiles : PP_SELECTION=slug[,slug] (modules à construire), TAAL=nl"
+	@echo "(édition néerlandaise), BUILDDIR=dossier (sortie, défaut _build), SPHINXOPTS, JOBS."
 
 $(ENV_OK): requirements.txt
 	@echo "Préparation de l'environnement Python ($(VENV))…"
@@ -58,40 +72,43 @@ systeme: ## Installe (ou indique) les outils système de construction : TeX Live
 systeme-tests: ## Installe (ou indique) en plus les outils des tests : Hunspell, Chromium, npm
 	@sh outils/installer-systeme.sh tests
 
-html: $(ENV_OK) ## Construit le site dans _build/html
-	$(SPHINXBUILD) -M html . $(BUILDDIR) $(SPHINXOPTS)
+html: $(ENV_OK) ## Construit le site dans _build/html (en néerlandais : _build/html/nl, TAAL=nl)
+	$(SPHINXBUILD) -b html -d $(SORTIE)/doctrees . $(HTMLDIR) $(SPHINXOPTS)
 
 epub: $(ENV_OK) systeme ## Construit l'ePub dans _build/epub et le valide (EPUBCheck)
-	$(SPHINXBUILD) -M epub . $(BUILDDIR) $(SPHINXOPTS)
-	$(BIN)/python outils/verifier_epub.py $(BUILDDIR)/epub/*.epub
+	$(SPHINXBUILD) -M epub . $(SORTIE) $(SPHINXOPTS)
+	$(BIN)/python outils/verifier_epub.py $(SORTIE)/epub/*.epub
 
 pdf: $(ENV_OK) systeme ## Construit les PDF (livre, fiches animateur·rice, participant·e et facile à lire) dans _build/pdf
 	@echo "LaTeX des trois éditions (animateur·rice, participant·e, facile à lire), en parallèle…"
-	@$(SPHINXBUILD) -M latex . $(BUILDDIR) $(SPHINXOPTS) & animateur=$$!; \
-	$(SPHINXBUILD) -b latex -t participant -d $(BUILDDIR)/doctrees-participant . \
-	  $(BUILDDIR)/latex-participant $(SPHINXOPTS) & participant=$$!; \
-	if [ "$(PP_FICHES)" = 0 ]; then rm -rf $(BUILDDIR)/latex-facile; true; else \
-	$(SPHINXBUILD) -b latex -t facile -d $(BUILDDIR)/doctrees-facile . \
-	  $(BUILDDIR)/latex-facile $(SPHINXOPTS); fi & facile=$$!; \
+	@$(SPHINXBUILD) -M latex . $(SORTIE) $(SPHINXOPTS) & animateur=$$!; \
+	$(SPHINXBUILD) -b latex -t participant -d $(SORTIE)/doctrees-participant . \
+	  $(SORTIE)/latex-participant $(SPHINXOPTS) & participant=$$!; \
+	if [ "$(PP_FICHES)" = 0 ]; then rm -rf $(SORTIE)/latex-facile; true; else \
+	$(SPHINXBUILD) -b latex -t facile -d $(SORTIE)/doctrees-facile . \
+	  $(SORTIE)/latex-facile $(SPHINXOPTS); fi & facile=$$!; \
 	wait $$animateur; a=$$?; wait $$participant; p=$$?; wait $$facile; f=$$?; \
 	test $$a -eq 0 -a $$p -eq 0 -a $$f -eq 0
-	@echo "Compilation LaTeX, $(JOBS) à la fois (journaux : $(BUILDDIR)/latex*/*.latexmk.log)…"
-	@$(BIN)/python outils/compiler_pdf.py $(JOBS) $(BUILDDIR)/latex $(BUILDDIR)/latex-participant \
-	  $$(ls -d $(BUILDDIR)/latex-facile 2>/dev/null)
-	@rm -rf $(BUILDDIR)/pdf && mkdir -p $(BUILDDIR)/pdf
-	@for tex in $(BUILDDIR)/latex/*.tex $(BUILDDIR)/latex-participant/*.tex \
-	  $(BUILDDIR)/latex-facile/*.tex; do [ -e "$$tex" ] && cp "$${tex%.tex}.pdf" $(BUILDDIR)/pdf/; \
+	@echo "Compilation LaTeX, $(JOBS) à la fois (journaux : $(SORTIE)/latex*/*.latexmk.log)…"
+	@$(BIN)/python outils/compiler_pdf.py $(JOBS) $(SORTIE)/latex $(SORTIE)/latex-participant \
+	  $$(ls -d $(SORTIE)/latex-facile 2>/dev/null)
+	@rm -rf $(SORTIE)/pdf && mkdir -p $(SORTIE)/pdf
+	@for tex in $(SORTIE)/latex/*.tex $(SORTIE)/latex-participant/*.tex \
+	  $(SORTIE)/latex-facile/*.tex; do [ -e "$$tex" ] && cp "$${tex%.tex}.pdf" $(SORTIE)/pdf/; \
 	  done; true
-	@echo "PDF prêts dans $(BUILDDIR)/pdf : $$(cd $(BUILDDIR)/pdf && ls *.pdf | tr '\n' ' ')"
+	@echo "PDF prêts dans $(SORTIE)/pdf : $$(cd $(SORTIE)/pdf && ls *.pdf | tr '\n' ' ')"
 
 all: $(ENV_OK) systeme ## Construit tout ce qui est publié : ePub, PDF, parcours, puis le site qui les relie
 	@$(MAKE) --no-print-directory epub pdf
 ifeq ($(PP_SELECTION),)
 	@$(MAKE) --no-print-directory parcours-publies
 endif
-	@$(BIN)/python outils/telechargements.py $(BUILDDIR) $(if $(PP_SELECTION),,--parcours)
+	@$(BIN)/python outils/telechargements.py $(BUILDDIR) $(TAAL) $(if $(PP_SELECTION),,--parcours)
 	@$(MAKE) --no-print-directory html
-	@echo "Site, ePub et PDF prêts ; téléchargements dans $(BUILDDIR)/html/telechargements."
+	@echo "Site, ePub et PDF prêts ; téléchargements dans $(HTMLDIR)/telechargements."
+
+nl: ## Construit toute l'édition néerlandaise (make all TAAL=nl) : _build/nl, _build/html/nl
+	@$(MAKE) --no-print-directory all TAAL=nl
 
 parcours-publies: $(ENV_OK) systeme
 	@for parcours in curricula/*.yml; do nom=$$(basename $$parcours .yml); \
@@ -99,9 +116,22 @@ parcours-publies: $(ENV_OK) systeme
 	  $(MAKE) --no-print-directory epub pdf PP_SELECTION=$$parcours PP_FICHES=0 \
 	    BUILDDIR=$(BUILDDIR)/curricula/$$nom || exit 1; done
 
-site: ## Construit le site publié, avec tous ses fichiers, dans $(SITE), et vérifie chaque lien
-	@$(MAKE) --no-print-directory all
+site: ## Construit le site publié, en français et en néerlandais, dans $(SITE), et vérifie chaque lien
+	@$(MAKE) --no-print-directory all TAAL=fr
+	@$(MAKE) --no-print-directory all TAAL=nl
+	@echo "Pages françaises : le lien vers l'édition néerlandaise…"
+	@$(MAKE) --no-print-directory html TAAL=fr
 	@$(BIN)/python outils/publier.py $(BUILDDIR)/html $(SITE)
+
+gettext: $(ENV_OK) ## Extrait les textes à traduire : catalogues .pot dans _build/gettext
+	@rm -rf $(BUILDDIR)/gettext
+	PP_TAAL=fr $(SPHINXBUILD) -b gettext -d $(BUILDDIR)/doctrees-gettext . $(BUILDDIR)/gettext \
+	  $(SPHINXOPTS)
+	$(BIN)/python outils/extraire.py $(BUILDDIR)/gettext
+
+traduction: gettext ## Met à jour les catalogues néerlandais (locale/nl) après un changement du français, puis les vérifie
+	$(BIN)/sphinx-intl update -p $(BUILDDIR)/gettext -l nl -d locale -w 0
+	$(BIN)/python outils/traduction.py --pot $(BUILDDIR)/gettext locale/nl
 
 bench: $(ENV_OK) systeme-tests ## Mesure poids des pages, taille de l'ePub et temps de construction
 	$(BIN)/python outils/bench.py
@@ -133,13 +163,19 @@ curricula: ## Construit tous les parcours du dossier curricula/
 linkcheck: $(ENV_OK) ## Vérifie les liens externes (réseau requis) : _build/linkcheck
 	$(SPHINXBUILD) -M linkcheck . $(BUILDDIR) $(SPHINXOPTS)
 
-spelling: $(ENV_OK) systeme-tests ## Vérifie l'orthographe (Hunspell français, mots.txt)
-	PP_ORTHOGRAPHE=1 $(SPHINXBUILD) -M spelling . $(BUILDDIR) $(SPHINXOPTS)
+spelling: $(ENV_OK) systeme-tests ## Vérifie l'orthographe (Hunspell français et mots.txt ; TAAL=nl : néerlandais)
+	PP_ORTHOGRAPHE=1 $(SPHINXBUILD) -M spelling . $(SORTIE) $(SPHINXOPTS)
 
-lint: $(ENV_OK) ## Vérifie le reST, la typographie française et les textes faciles à lire
+lint: $(ENV_OK) ## Vérifie le reST, la typographie, les textes faciles à lire et les traductions
 	$(BIN)/sphinx-lint modules docs index.rst
+	@# Les catalogues des pages (reST) ; contribuer.po vient de CONTRIBUTING.md (Markdown).
+	$(BIN)/sphinx-lint -i locale/nl/LC_MESSAGES/docs/contribuer.po \
+	  locale/nl/LC_MESSAGES/index.po locale/nl/LC_MESSAGES/modules locale/nl/LC_MESSAGES/docs
 	$(BIN)/python outils/typographie.py modules docs index.rst
 	$(BIN)/python outils/facile.py modules
+	@$(MAKE) --no-print-directory gettext >/dev/null
+	$(BIN)/python outils/traduction.py --pot $(BUILDDIR)/gettext locale/nl
+	$(BIN)/python outils/facile.py --langue nl modules
 
 citations: $(ENV_OK) ## Vérifie references.bib (deux analyseurs) et les clés citées
 	$(BIN)/python outils/verifier_citations.py .

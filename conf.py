@@ -12,11 +12,43 @@ sys.path.insert(0, os.path.abspath("."))
 
 # -- Projet ---------------------------------------------------------------------
 
-project = "«\u00a0Plus personne\u00a0», modules pédagogiques"
-author = "Les contributeur·rices du projet, d'après le dossier pédagogique de ZIN TV"
+# La langue de l'édition : le français (les sources), ou le néerlandais de Belgique
+# (make … TAAL=nl, les catalogues de locale/nl). Les quelques textes de ce fichier
+# existent dans les deux langues.
+language = os.environ.get("PP_TAAL") or "fr"
+LANGUES = {"fr": "Français", "nl": "Nederlands"}
+TEXTES = {
+    "fr": {
+        "project": "«\u00a0Plus personne\u00a0», modules pédagogiques",
+        "author": "Les contributeur·rices du projet, d'après le dossier pédagogique de ZIN TV",
+        "publisher": "Projet ",
+        "description": "Modules pédagogiques sur la numérisation des services publics et "
+                       "sociaux à Bruxelles, autour du film documentaire Plus personne "
+                       "(ZIN TV, 2022).",
+        "contributor": "ZIN TV (film et dossier pédagogique d'origine)",
+        "recherche": "Rechercher dans le livre…",
+        "pied": "Version {release} · textes sous licence CC BY-SA 4.0",
+    },
+    "nl": {
+        "project": "“Plus personne”, educatieve modules",
+        "author": "De medewerkers van het project, naar het educatieve dossier van ZIN TV",
+        "publisher": "Project ",
+        "description": "Educatieve modules over de digitalisering van de openbare en sociale "
+                       "diensten in Brussel, rond de documentaire Plus personne "
+                       "(ZIN TV, 2022).",
+        "contributor": "ZIN TV (film en oorspronkelijk educatief dossier)",
+        "recherche": "Zoeken in het boek…",
+        "pied": "Versie {release} · teksten onder licentie CC BY-SA 4.0",
+    },
+}
+if language not in TEXTES:
+    raise SystemExit(f"Langue inconnue « {language} » (TAAL) : choisissez "
+                     f"{' ou '.join(TEXTES)}.")
+_textes = TEXTES[language]
+project = _textes["project"]
+author = _textes["author"]
 copyright = "2026, " + author
 version = release = "0.1.0"
-language = "fr"
 root_doc = "index"
 source_suffix = {".rst": "restructuredtext"}
 
@@ -27,13 +59,28 @@ extensions = [
     "pluspersonne",
 ]
 
+# CONTRIBUTING.md (MyST) : « :::{langue} nl » marque sa section écrite en néerlandais ;
+# sur GitHub, les lignes « ::: » s'affichent comme du texte, le reste est lisible.
+myst_enable_extensions = ["colon_fence"]
+
 # Les modules sont lus dans modules/ ; tout le reste de la racine est ignoré.
 exclude_patterns = [
     "_build", ".venv", ".git", ".github", ".ci", "tests", "curricula", "outils",
     "*.md", "**/*.md", ".pytest_cache", "modules/_modele", "node_modules", "_templates",
 ]
 nitpicky = True
-today_fmt = "%d %B %Y"
+today_fmt = "%-d %B %Y"
+
+# -- Traduction (gettext, sphinx-intl) --------------------------------------------
+# Un catalogue par page dans locale/<langue>/LC_MESSAGES/ (gettext_compact désactivé,
+# pour l'extraction comme pour la construction), sans emplacements (« #: ») : un
+# catalogue ne change que si un texte change. Les textes produits par le projet
+# (fiches, formats, déroulés, composeur) sont dans pluspersonne.po, les données des
+# figures et les noms des séquences du film dans donnees.po (voir CONTRIBUTING.md).
+locale_dirs = ["locale/"]
+gettext_compact = False
+gettext_location = False
+gettext_uuid = False
 
 # -- Sélection de modules (pluspersonne) -----------------------------------------
 # Par défaut, le livre entier (curricula/livre.yml). PP_SELECTION accepte soit
@@ -61,7 +108,7 @@ pp_sequences = [
 # -- Bibliographie (sphinxcontrib-bibtex) -----------------------------------------
 
 bibtex_bibfiles = ["references.bib"]
-bibtex_default_style = "pluspersonne"
+bibtex_default_style = {"fr": "pluspersonne", "nl": "pluspersonne-nl"}[language]
 bibtex_reference_style = "author_year"
 bibtex_foot_reference_style = "foot"
 
@@ -82,11 +129,12 @@ html_theme_options = {
     "use_download_button": True,
     "use_fullscreen_button": False,
     "show_toc_level": 2,
-    "search_bar_text": "Rechercher dans le livre…",
+    "search_bar_text": _textes["recherche"],
     # Coloration du code à contraste élevé (WCAG AA), en clair comme en sombre.
     "pygments_light_style": "a11y-high-contrast-light",
     "pygments_dark_style": "a11y-high-contrast-dark",
-    "extra_footer": f"<p>Version {release} · textes sous licence CC BY-SA 4.0</p>",
+    "extra_footer": f"<p>{_textes['pied'].format(release=release)}</p>",
+    "article_header_end": ["langue.html", "article-header-buttons.html"],
 }
 
 # -- Orthographe (make spelling) ---------------------------------------------------
@@ -95,8 +143,11 @@ html_theme_options = {
 
 if os.environ.get("PP_ORTHOGRAPHE"):
     extensions.append("sphinxcontrib.spelling")
-    spelling_lang = "fr_FR"
-    spelling_word_list_filename = ["mots.txt"]
+    # Le français, ou le néerlandais de Belgique (hunspell-nl) avec sa propre liste de
+    # mots. Les citations en français d'un texte néerlandais sont marquées par le rôle
+    # :fr: et ne passent pas par le correcteur néerlandais.
+    spelling_lang = {"fr": "fr_FR", "nl": "nl_BE"}[language]
+    spelling_word_list_filename = [{"fr": "mots.txt", "nl": "mots-nl.txt"}[language]]
     spelling_show_suggestions = True
     spelling_warning = True
     spelling_ignore_contributor_names = False
@@ -121,14 +172,13 @@ if os.environ.get("PP_LINKCHECK_LOCAL"):
 epub_basename = "plus-personne"
 epub_title = project
 epub_author = author
-epub_publisher = "Projet " + project
-epub_language = "fr"
+epub_publisher = _textes["publisher"] + project
+epub_language = language
 epub_uid = epub_identifier = "plus-personne-modules-pedagogiques"
 epub_scheme = "URL"
 epub_show_urls = "footnote"
-epub_description = ("Modules pédagogiques sur la numérisation des services publics et "
-                    "sociaux à Bruxelles, autour du film documentaire Plus personne (ZIN TV, 2022).")
-epub_contributor = "ZIN TV (film et dossier pédagogique d'origine)"
+epub_description = _textes["description"]
+epub_contributor = _textes["contributor"]
 epub_exclude_files = ["search.html", ".buildinfo.bak"]
 epub_css_files = ["pluspersonne.css"]
 
@@ -146,13 +196,18 @@ latex_elements = {
     # doit pas en ajouter une seconde, ni en glisser une dans les heures (« 14:00 »).
     "preamble": r"""
 \DeclareUnicodeCharacter{00B7}{\textperiodcentered}
-\frenchsetup{AutoSpacePunctuation=false}
+\makeatletter\@ifpackagewith{babel}{french}{\frenchsetup{AutoSpacePunctuation=false}}{}\makeatother
 \makeatletter
 \@ifclassloaded{sphinxhowto}{\renewcommand{\sphinxtableofcontents}{}}{}
 \makeatother
 """,
 }
 latex_show_urls = "footnote"
+# Césure de la langue de l'édition ; l'autre langue est chargée aussi, pour les passages
+# écrits dans celle-ci : citations gardées en français dans l'édition néerlandaise (rôle
+# :fr:), section néerlandaise du guide des contributeur·rices (directive langue).
+latex_elements["babel"] = {"fr": r"\usepackage[dutch,main=french]{babel}",
+                           "nl": r"\usepackage[french,main=dutch]{babel}"}[language]
 
 # Fiches « facile à lire » (make pdf, « -t facile ») : grands caractères sans
 # empattement (TeX Gyre Heros, 14 pt), interligne 1,5, texte aligné à gauche et
@@ -174,10 +229,11 @@ if tags.has("facile"):  # noqa: F821  (tags est fourni par Sphinx)
 \setcounter{secnumdepth}{0}
 \makeatletter
 \newcommand{\pptitre}{\@title}
+\newcommand{\pppage}{""" + {"fr": "Page", "nl": "Pagina"}[language] + r"""}
 \fancypagestyle{normal}{\fancyhf{}\fancyhead[L]{\bfseries\fontsize{15}{18}\selectfont
-  \@title}\fancyfoot[R]{\fontsize{14}{18}\selectfont Page \thepage}
+  \@title}\fancyfoot[R]{\fontsize{14}{18}\selectfont \pppage{} \thepage}
   \renewcommand{\headrulewidth}{0.8pt}\renewcommand{\footrulewidth}{0pt}}
-\fancypagestyle{plain}{\fancyhf{}\fancyfoot[R]{\fontsize{14}{18}\selectfont Page \thepage}
+\fancypagestyle{plain}{\fancyhf{}\fancyfoot[R]{\fontsize{14}{18}\selectfont \pppage{} \thepage}
   \renewcommand{\headrulewidth}{0pt}}
 \makeatother
 """,

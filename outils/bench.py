@@ -13,7 +13,8 @@ sur une copie des sources (dans ``_build/bench``) : rien n'est modifié dans le 
 6. premier affichage sur un téléphone lent, par type de page (requêtes bloquantes,
    premier et plus grand affichage), pour les deux sites ;
 7. taille de l'ePub ;
-8. lisibilité de chaque texte facile à lire, à côté de celle de son module.
+8. lisibilité de chaque texte facile à lire, à côté de celle de son module, en français
+   et dans la traduction néerlandaise (In eenvoudige taal).
 """
 
 from __future__ import annotations
@@ -172,6 +173,25 @@ def main() -> int:
               f"LIX {m_lix:4.0f}")
     print(f"  seuils du facile à lire : au moins {facile.LISIBILITE_MIN}, LIX au plus "
           f"{facile.LIX_MAX}")
+
+    regles = facile.NEERLANDAIS
+    titre("Lisibilité en néerlandais (textstat : Flesch–Douma ; LIX) : In eenvoudige taal / "
+          "module traduit")
+    print(f"  {'module':30} {'eenvoudige taal':>22}   {'reste du module':>22}")
+    for chemin in facile.fichiers([str(projet / "modules")]):
+        texte = facile.lire(chemin)
+        catalogue, nom = facile.catalogue_du_module(chemin, "nl")
+        if texte is None or catalogue is None:
+            continue
+        traduit, _manquants = facile.traduire(texte, catalogue, nom)
+        if not traduit.blocs:
+            continue
+        f_score, f_lix = facile.scores(traduit.brut, regles)
+        m_score, m_lix = facile.scores(facile.prose_traduite(chemin, "nl"), regles)
+        print(f"  {chemin.parent.name:30} {f_score:8.0f} · LIX {f_lix:4.0f}   {m_score:8.0f} · "
+              f"LIX {m_lix:4.0f}")
+    print(f"  seuils de l'eenvoudige taal : au moins {regles.lisibilite_min} (Flesch–Douma), "
+          f"LIX au plus {regles.lix_max}")
     return 0
 
 

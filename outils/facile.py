@@ -16,8 +16,15 @@ avec le fichier, la ligne et la règle :
 - une lisibilité trop faible : score de Flesch adapté au français par Kandel et
   Moles (textstat, ``set_lang("fr")``) d'au moins 90, et LIX d'au plus 35.
 
-Usage : python outils/facile.py [fichier ou dossier ...]   (défaut : modules)
-        python outils/facile.py --scores                  (scores de chaque texte)
+Avec ``--langue nl``, les mêmes règles valent pour la traduction néerlandaise de ces
+textes, *In eenvoudige taal*, lue dans les catalogues ``locale/nl`` (les lignes
+signalées sont celles du catalogue) : abréviations, nombres et tournures d'explication
+néerlandais, liste ``moeilijke-woorden.txt``, et lisibilité mesurée par la formule de
+Flesch adaptée au néerlandais par Douma (textstat, ``set_lang("nl")``) et par le LIX ;
+les seuils néerlandais sont fixés d'après les mesures que ``make bench`` affiche.
+
+Usage : python outils/facile.py [--langue nl] [fichier ou dossier ...]   (défaut : modules)
+        python outils/facile.py [--langue nl] --scores   (scores de chaque texte)
 """
 
 from __future__ import annotations
@@ -26,6 +33,7 @@ import re
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Pattern
 
 RACINE = Path(__file__).resolve().parent.parent
 TITRE = "En facile à lire"
@@ -33,17 +41,58 @@ MOTS_DIFFICILES = RACINE / "mots-difficiles.txt"
 #: Seuils (voir la docstring).
 MOYENNE_MAX, PHRASE_MAX, PHRASES_PAR_BLOC = 12, 20, 3
 LISIBILITE_MIN, LIX_MAX = 90, 35
-ABREVIATIONS = ["etc.", "p. ex.", "ex.", "n°", "cf.", "env.", "M.", "Mme", "min.", "càd",
-                "c.-à-d."]
-NOMBRES = ("deux trois quatre cinq six sept huit neuf dix onze douze treize quatorze quinze "
-           "seize dix-sept dix-huit dix-neuf vingt trente quarante cinquante soixante "
-           "cent cents mille").split()
-#: Ce qui introduit une explication dans une phrase.
-EXPLICATIONS = re.compile(r"\b(veut dire|veulent dire|c'est|ce sont|signifie|on appelle|"
-                          r"est le nom|s'appelle|s'appellent)\b", re.IGNORECASE)
 SOULIGNE = re.compile(r"^\s*([=\-~^\"'`#*+])\1{2,}\s*$")
 SIGLE = re.compile(r"(?<![\w·-])[A-ZÀ-Ý]{2,}(?![\w·-])")
-FIN_DE_PHRASE = re.compile(r"(?<=[.!?…:])\s+(?=[«\"(\w])|(?<=[.!?…])$")
+FIN_DE_PHRASE = re.compile(r"(?<=[.!?…:])\s+(?=[«\"“‘(\w])|(?<=[.!?…])$")
+
+
+@dataclass(frozen=True)
+class Regles:
+    """Ce qui change d'une langue à l'autre dans les règles du texte facile à lire."""
+
+    titre: str
+    langue: str  #: pour textstat
+    mesure: str  #: le nom de la formule de lisibilité
+    lisibilite_min: float
+    lix_max: float
+    mots_difficiles: Path
+    abreviations: tuple[str, ...]
+    nombres: tuple[str, ...]
+    #: Ce qui introduit une explication dans une phrase.
+    explications: Pattern
+    #: « SIGLE veut dire », « SIGLE betekent » (après le sigle).
+    sigle_explique: str
+
+
+FRANCAIS = Regles(
+    titre=TITRE, langue="fr", mesure="Kandel et Moles",
+    lisibilite_min=LISIBILITE_MIN, lix_max=LIX_MAX, mots_difficiles=MOTS_DIFFICILES,
+    abreviations=("etc.", "p. ex.", "ex.", "n°", "cf.", "env.", "M.", "Mme", "min.", "càd",
+                  "c.-à-d."),
+    nombres=tuple("deux trois quatre cinq six sept huit neuf dix onze douze treize quatorze "
+                  "quinze seize dix-sept dix-huit dix-neuf vingt trente quarante cinquante "
+                  "soixante cent cents mille".split()),
+    explications=re.compile(r"\b(veut dire|veulent dire|c'est|ce sont|signifie|on appelle|"
+                            r"est le nom|s'appelle|s'appellent)\b", re.IGNORECASE),
+    sigle_explique=r"(veut dire|c'est)",
+)
+NEERLANDAIS = Regles(
+    titre="In eenvoudige taal", langue="nl", mesure="Flesch–Douma",
+    # Seuils fixés d'après les mesures (make bench, décembre 2026) : les douze textes
+    # In eenvoudige taal vont de 75,6 à 89,7 (Flesch–Douma) et de 26 à 32 (LIX) ; le reste
+    # des modules traduits, de 59 à 70 et de 39 à 46. 75 et 35 passent entre les deux (le
+    # LIX a le même seuil qu'en français).
+    lisibilite_min=75, lix_max=35, mots_difficiles=RACINE / "moeilijke-woorden.txt",
+    abreviations=("enz.", "bv.", "bijv.", "nr.", "o.a.", "m.a.w.", "d.w.z.", "i.p.v.",
+                  "t.o.v.", "vb.", "ca.", "resp.", "evt."),
+    nombres=tuple("twee drie vier vijf zes zeven acht negen tien elf twaalf dertien veertien "
+                  "vijftien zestien zeventien achttien negentien twintig dertig veertig "
+                  "vijftig zestig zeventig tachtig negentig honderd duizend".split()),
+    explications=re.compile(r"\b(betekent|betekenen|wil zeggen|willen zeggen|dat is|dat zijn|"
+                            r"is een|zijn de|noemen we|noemt men|heet|heten)\b", re.IGNORECASE),
+    sigle_explique=r"(betekent|wil zeggen|is)",
+)
+REGLES = {"fr": FRANCAIS, "nl": NEERLANDAIS}
 
 
 @dataclass
@@ -51,6 +100,8 @@ class Bloc:
     """Un paragraphe ou un élément de liste : ses lignes (numéro, texte nettoyé)."""
 
     lignes: list[tuple[int, str]]
+    #: Le texte tel qu'écrit dans la source (balisage compris) : le message du catalogue.
+    source: str = ""
 
     @property
     def ligne(self) -> int:
@@ -116,7 +167,7 @@ def lire(chemin: Path) -> Texte | None:
 
     def fermer() -> None:
         nonlocal courant
-        bloc = Bloc([(n, nettoyer(t)) for n, t in courant])
+        bloc = Bloc([(n, nettoyer(t)) for n, t in courant], " ".join(t for _, t in courant))
         if bloc.texte:
             texte.blocs.append(bloc)
         courant = []
@@ -160,15 +211,36 @@ def mots_difficiles(chemin: Path = MOTS_DIFFICILES) -> list[str]:
             if l.strip() and not l.lstrip().startswith("#")]
 
 
-def scores(texte: str) -> tuple[float, float]:
-    """(lisibilité de Kandel et Moles, LIX) du texte, par textstat."""
+def scores(texte: str, regles: Regles = FRANCAIS) -> tuple[float, float]:
+    """(lisibilité de Flesch adaptée à la langue, LIX) du texte, par textstat : Kandel et
+    Moles pour le français, Douma pour le néerlandais."""
     import textstat
 
-    textstat.set_lang("fr")
+    textstat.set_lang(regles.langue)
     return textstat.flesch_reading_ease(texte), textstat.lix(texte)
 
 
-def verifier(texte: Texte, difficiles: list[str]) -> list[tuple[int, str, str]]:
+def traduire(texte: Texte, catalogue, nom: str) -> tuple[Texte, list[tuple[int, str, str]]]:
+    """Le texte facile à lire dans la langue d'un catalogue (un bloc par message), et les
+    blocs sans traduction."""
+    traduit = Texte(texte.chemin, 1)
+    manquants = []
+    for bloc in texte.blocs:
+        entree = catalogue.get(bloc.source) if catalogue is not None else None
+        if entree is None or not entree.string or entree.fuzzy:
+            manquants.append((bloc.ligne, "traduction",
+                              f"pas de traduction (ou « fuzzy ») dans {nom} pour « "
+                              f"{bloc.texte[:60]} » : lancez « make traduction » puis "
+                              "traduisez-le."))
+            continue
+        traduit.blocs.append(Bloc([(entree.lineno, nettoyer(entree.string))], entree.string))
+    if traduit.blocs:
+        traduit.ligne = traduit.blocs[0].ligne
+    return traduit, manquants
+
+
+def verifier(texte: Texte, difficiles: list[str],
+             regles: Regles = FRANCAIS) -> list[tuple[int, str, str]]:
     """(ligne, règle, message) de chaque écart aux règles."""
     fautes: list[tuple[int, str, str]] = []
     if not texte.blocs:
@@ -199,22 +271,22 @@ def verifier(texte: Texte, difficiles: list[str]) -> list[tuple[int, str, str]]:
     for rang, (ligne, phrase) in enumerate(toutes):
         for sigle in SIGLE.findall(phrase):
             premiers.setdefault(sigle, rang)
-            if re.search(rf"\({re.escape(sigle)}\)|\b{re.escape(sigle)}\b,? (veut dire|c'est)",
-                         phrase):
+            if re.search(rf"\({re.escape(sigle)}\)|\b{re.escape(sigle)}\b,? "
+                         rf"{regles.sigle_explique}", phrase):
                 expliques.setdefault(sigle, rang)
     for sigle, rang in premiers.items():
         if sigle not in expliques or expliques[sigle] > rang:
             fautes.append((toutes[rang][0], "sigle",
                            f"sigle « {sigle} » non expliqué à sa première apparition : écrivez "
                            f"le nom en entier, suivi du sigle entre parenthèses, ou « {sigle} "
-                           "veut dire … »."))
+                           f"{'veut dire' if regles.langue == 'fr' else 'betekent'} … »."))
     for ligne, phrase in toutes:
-        for abreviation in ABREVIATIONS:
+        for abreviation in regles.abreviations:
             if re.search(rf"(?<![\w]){re.escape(abreviation)}(?![\w])", phrase):
                 fautes.append((ligne, "abréviation",
                                f"abréviation « {abreviation} » : écrivez le mot en entier."))
         for mot in mots(phrase):
-            if mot.lower().strip(".,;:!?«»()") in NOMBRES:
+            if mot.lower().strip(".,;:!?«»“”‘’()") in regles.nombres:
                 fautes.append((ligne, "nombre",
                                f"nombre écrit en lettres « {mot.strip('.,;:!?«»()')} » : "
                                "écrivez-le en chiffres."))
@@ -222,17 +294,19 @@ def verifier(texte: Texte, difficiles: list[str]) -> list[tuple[int, str, str]]:
     for difficile in difficiles:
         motif = re.compile(rf"(?<![\w-]){re.escape(difficile)}(?![\w-])", re.IGNORECASE)
         emplois = [(l, p) for l, p in toutes if motif.search(p)]
-        if emplois and not any(EXPLICATIONS.search(p) for _, p in emplois):
+        if emplois and not any(regles.explications.search(p) for _, p in emplois):
+            tournure = "veut dire" if regles.langue == "fr" else "betekent"
             fautes.append((emplois[0][0], "mot difficile",
                            f"mot difficile « {difficile} » non expliqué : expliquez-le dans une "
-                           f"phrase (« {difficile} veut dire … ») ou remplacez-le par un mot "
+                           f"phrase (« {difficile} {tournure} … ») ou remplacez-le par un mot "
                            "courant."))
-    lisibilite, lix = scores(texte.brut)
-    if lisibilite < LISIBILITE_MIN or lix > LIX_MAX:
+    lisibilite, lix = scores(texte.brut, regles)
+    if lisibilite < regles.lisibilite_min or lix > regles.lix_max:
         fautes.append((texte.ligne, "lisibilité",
-                       f"lisibilité trop faible : score de Kandel et Moles {lisibilite:.0f} (au "
-                       f"moins {LISIBILITE_MIN}), LIX {lix:.0f} (au plus {LIX_MAX}). Raccourcissez"
-                       " les phrases et préférez des mots courts et courants."))
+                       f"lisibilité trop faible : score de {regles.mesure} {lisibilite:.0f} (au "
+                       f"moins {regles.lisibilite_min}), LIX {lix:.0f} (au plus "
+                       f"{regles.lix_max}). Raccourcissez les phrases et préférez des mots "
+                       "courts et courants."))
     return sorted(fautes)
 
 
@@ -281,26 +355,70 @@ def relatif(chemin: Path) -> str:
         return str(chemin)
 
 
+def catalogue_du_module(chemin: Path, langue: str):
+    """(catalogue Babel ou None, chemin relatif) de la traduction d'un module."""
+    from babel.messages.pofile import read_po
+
+    po = RACINE / "locale" / langue / "LC_MESSAGES" / "modules" / chemin.parent.name / "index.po"
+    if not po.is_file():
+        return None, relatif(po)
+    with po.open("rb") as fichier:
+        return read_po(fichier), relatif(po)
+
+
+def prose_traduite(chemin: Path, langue: str) -> str:
+    """Le texte courant traduit d'un module, hors texte facile : pour comparer les scores."""
+    catalogue, _nom = catalogue_du_module(chemin, langue)
+    if catalogue is None:
+        return ""
+    texte = lire(chemin)
+    facile = {b.source for b in texte.blocs} if texte else set()
+    return " ".join(nettoyer(e.string) for e in catalogue
+                    if e.id and e.string and not e.fuzzy and e.id not in facile
+                    and len(e.id.split()) > 3)
+
+
 def main(arguments: list[str]) -> int:
     montrer_scores = "--scores" in arguments
-    chemins = [a for a in arguments if a != "--scores"] or [str(RACINE / "modules")]
-    difficiles = mots_difficiles()
+    arguments = [a for a in arguments if a != "--scores"]
+    langue = "fr"
+    if "--langue" in arguments:
+        i = arguments.index("--langue")
+        langue = arguments[i + 1] if i + 1 < len(arguments) else ""
+        arguments = arguments[:i] + arguments[i + 2:]
+        if langue not in REGLES:
+            print(f"langue inconnue « {langue} » : choisissez {' ou '.join(REGLES)}.",
+                  file=sys.stderr)
+            return 2
+    regles = REGLES[langue]
+    chemins = arguments or [str(RACINE / "modules")]
+    difficiles = mots_difficiles(regles.mots_difficiles)
     total = 0
     for chemin in fichiers(chemins):
         texte = lire(chemin)
+        nom = relatif(chemin)
         if texte is None:
-            print(f"{relatif(chemin)}:1: [facile] section « {TITRE} » absente : ajoutez-la "
+            print(f"{nom}:1: [facile] section « {TITRE} » absente : ajoutez-la "
                   "après « L'essentiel » (voir CONTRIBUTING.md).")
             total += 1
             continue
-        for ligne, regle, message in verifier(texte, difficiles):
-            print(f"{relatif(chemin)}:{ligne}: [facile, {regle}] {message}")
+        if langue != "fr":
+            catalogue, nom = catalogue_du_module(chemin, langue)
+            texte, manquants = traduire(texte, catalogue, nom)
+            for ligne, regle, message in manquants:
+                print(f"{relatif(chemin)}:{ligne}: [facile, {regle}] {message}")
+                total += 1
+            if not texte.blocs:
+                continue
+        for ligne, regle, message in verifier(texte, difficiles, regles):
+            print(f"{nom}:{ligne}: [facile, {regle}] {message}")
             total += 1
         if montrer_scores:
-            lisibilite, lix = scores(texte.brut)
-            print(f"{relatif(chemin)}: lisibilité {lisibilite:.0f}, LIX {lix:.0f}")
+            lisibilite, lix = scores(texte.brut, regles)
+            print(f"{nom}: lisibilité ({regles.mesure}) {lisibilite:.0f}, LIX {lix:.0f}")
     if total:
-        print(f"{total} écart(s) aux règles du facile à lire.")
+        print(f"{total} écart(s) aux règles du facile à lire"
+              f"{'' if langue == 'fr' else ' (' + regles.titre + ')'}.")
     return 1 if total else 0
 
 

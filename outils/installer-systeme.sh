@@ -8,10 +8,10 @@
 set -u
 QUOI="${1:-construction}"
 
-PAQUETS="latexmk texlive-latex-recommended texlive-latex-extra texlive-fonts-recommended texlive-lang-french tex-gyre poppler-utils default-jre-headless"
+PAQUETS="latexmk texlive-latex-recommended texlive-latex-extra texlive-fonts-recommended texlive-lang-french texlive-lang-european tex-gyre poppler-utils default-jre-headless"
 COMMANDES="latexmk pdflatex pdftotext java kpsewhich"
 if [ "$QUOI" = tests ]; then
-  PAQUETS="$PAQUETS hunspell-fr libenchant-2-2 chromium"
+  PAQUETS="$PAQUETS hunspell-fr hunspell-nl libenchant-2-2 chromium"
   COMMANDES="$COMMANDES chromium npm"
   # Node.js et npm ne sont installés par apt que s'ils manquent : la machine peut les
   # avoir d'une autre source.
@@ -24,12 +24,13 @@ manquants() {
     command -v "$commande" >/dev/null 2>&1 || manque="$manque $commande"
   done
   if command -v kpsewhich >/dev/null 2>&1; then
-    for fichier in french.ldf fncychap.sty tgtermes.sty tgheros.sty t1txtt.fd ragged2e.sty; do
+    for fichier in french.ldf dutch.ldf fncychap.sty tgtermes.sty tgheros.sty t1txtt.fd ragged2e.sty; do
       [ -n "$(kpsewhich "$fichier")" ] || manque="$manque $fichier"
     done
   fi
   if [ "$QUOI" = tests ]; then
     [ -f /usr/share/hunspell/fr_FR.dic ] || manque="$manque hunspell-fr"
+    [ -f /usr/share/hunspell/nl_BE.dic ] || manque="$manque hunspell-nl"
     ls /usr/lib/*/libenchant-2.so.2 >/dev/null 2>&1 || manque="$manque libenchant-2-2"
   fi
   echo "$manque"

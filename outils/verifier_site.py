@@ -6,8 +6,10 @@ Pour chaque page HTML (hors gabarits du thème copiés dans ``_static``) : chaqu
 ``href`` et chaque ``src`` locaux mènent à un fichier du site, chaque ancre
 (``#…``) existe dans sa page, et chaque fichier à télécharger n'est pas vide et
 est bien ce qu'il annonce (un PDF commence par ``%PDF``, un ePub par son entrée
-``mimetype``, un fichier de parcours se lit en YAML). Les adresses d'autres
-sites ne sont pas suivies : ``make linkcheck`` s'en charge.
+``mimetype``, un fichier de parcours se lit en YAML). Quand le site porte les deux
+langues (l'édition néerlandaise sous ``nl/``), chaque page qui existe dans les deux
+mène à l'autre (lien ``hreflang``). Les adresses d'autres sites ne sont pas suivies :
+``make linkcheck`` s'en charge.
 """
 
 from __future__ import annotations
@@ -23,14 +25,21 @@ ATTRIBUTS = {"a": "href", "link": "href", "script": "src", "img": "src", "source
              "iframe": "src", "object": "data", "image": "href", "use": "href"}
 
 
+#: Les éditions traduites, rangées dans un sous-dossier du site français.
+TRADUCTIONS = ("nl",)
+
+
 class _Lecteur(HTMLParser):
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.liens: list[str] = []
         self.ids: set[str] = set()
+        self.langues: dict[str, str] = {}  #: hreflang → adresse
 
     def handle_starttag(self, balise, attributs):
         valeurs = dict(attributs)
+        if balise in ("a", "link") and valeurs.get("hreflang") and valeurs.get("href"):
+            self.langues.setdefault(valeurs["hreflang"], valeurs["href"])
         for cle in ("id", "name") if balise == "a" else ("id",):
             if valeurs.get(cle):
                 self.ids.add(valeurs[cle])
@@ -119,10 +128,38 @@ def verifier(site: Path) -> list[str]:
                 if ancre not in lecteur(cible).ids:
                     problemes.append(f"{relative} : ancre absente « #{ancre} » dans "
                                      f"{cible.relative_to(site).as_posix()}.")
+    problemes += bascules(site, liste, lecteur)
     for fichier in sorted(telecharges):
         probleme = probleme_de_fichier(fichier)
         if probleme:
             problemes.append(f"{fichier.relative_to(site).as_posix()} : {probleme}.")
+    return problemes
+
+
+def bascules(site: Path, liste: list[Path], lecteur) -> list[str]:
+    """Chaque page présente dans les deux langues mène à la même page dans l'autre."""
+    problemes = []
+    for code in TRADUCTIONS:
+        if not (site / code / "index.html").is_file():
+            continue
+        for page in liste:
+            relative = page.relative_to(site)
+            traduite = relative.parts[0] == code
+            autre = (Path(*relative.parts[1:]) if traduite else Path(code) / relative)
+            if not (site / autre).is_file():
+                continue
+            attendu = "fr" if traduite else code
+            lien = lecteur(page).langues.get(attendu)
+            if lien is None:
+                problemes.append(f"{relative.as_posix()} : pas de lien vers la même page dans "
+                                 f"l'autre langue ({autre.as_posix()}) : reconstruisez les deux "
+                                 "éditions avec « make site ».")
+                continue
+            cible = posixpath.normpath(posixpath.join(posixpath.dirname(relative.as_posix()),
+                                                      urlsplit(lien).path))
+            if cible != autre.as_posix():
+                problemes.append(f"{relative.as_posix()} : le lien de langue mène à « {cible} » "
+                                 f"et non à la même page, {autre.as_posix()}.")
     return problemes
 
 

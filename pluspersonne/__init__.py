@@ -14,8 +14,8 @@ Ce paquet regroupe tout le code propre au projet :
   en grands caractères ;
 - :mod:`.parcours` : pages générées (déroulé, banque de questions,
   bibliographie du parcours) et contrôle de la durée d'un parcours ;
-- :mod:`.composeur` : composer une séance dans le navigateur (page, données pour le
-  script ``_static/seance.js``, parcours prêts à l'emploi) ;
+- :mod:`.composeur` : composer une séance dans le navigateur (page, données pour les
+  scripts ``_static/seance-base.js`` et ``_static/seance.js``, parcours prêts à l'emploi) ;
 - :mod:`.liens` : le rôle ``module-lie`` et la vérification de l'autonomie des
   modules (aucun lien direct vers un autre module, étiquettes préfixées) ;
 - :mod:`.bibliographie` : la vérification de ``references.bib`` et le style
@@ -26,6 +26,8 @@ Ce paquet regroupe tout le code propre au projet :
 - :mod:`.figures` : figures dessinées à partir des données de ``donnees/`` ;
 - :mod:`.leger` : pages HTML légères (icônes en CSS, feuilles de style réduites) ;
 - :mod:`.epub` : ePub accessible (EPUB Accessibility 1.1) et reproductible ;
+- :mod:`.langue` : les deux langues du livre (catalogues du projet, rôle ``:fr:``,
+  lien vers l'autre langue) ;
 - :mod:`.messages` : les messages d'erreur en français.
 """
 
@@ -33,13 +35,14 @@ from __future__ import annotations
 
 from sphinx.application import Sphinx
 
-from . import (bibliographie, composeur, epub, facile, fiche, figures, formats, garde, leger, liens,
-               messages, parcours, pedagogie, selection, typographie)
+from . import (bibliographie, composeur, epub, facile, fiche, figures, formats, garde, langue, leger,
+               liens, messages, parcours, pedagogie, selection, typographie)
 
 __version__ = "0.1.0"
 
 
 def setup(app: Sphinx) -> dict:
+    langue.setup(app)
     messages.setup(app)
     selection.setup(app)
     bibliographie.setup(app)
@@ -59,5 +62,5 @@ def setup(app: Sphinx) -> dict:
         "version": __version__,
         "parallel_read_safe": True,
         "parallel_write_safe": True,
-        "env_version": 6,
+        "env_version": 7,
     }

@@ -7,7 +7,10 @@ construction (sinon la mise en forme échouerait avec une trace Python).
 
 :class:`StyleFrancais` met en forme les références à la française, dans
 l'ordre auteur·rice-année du dossier : aucun mot anglais (« In », « and »,
-« pages », « edited by »).
+« pages », « edited by »). :class:`StyleNeerlandais` fait de même pour l'édition
+néerlandaise : mots de liaison et guillemets néerlandais, titres des sources laissés
+dans leur langue, champs descriptifs (``note``, ``howpublished``, ``type``,
+``institution``, ``publisher``, ``address``) traduits par le catalogue ``donnees``.
 """
 
 from __future__ import annotations
@@ -20,6 +23,7 @@ import pybtex.errors
 from pybtex.database import BibliographyDataError
 from pybtex.database.input.bibtex import Parser
 from pybtex.plugin import register_plugin
+from pybtex.richtext import Text
 from pybtex.style.labels.number import LabelStyle as EtiquettesNumeros
 from pybtex.style.names.lastfirst import NameStyle as NomsNomPrenom
 from pybtex.scanner import PybtexSyntaxError
@@ -29,8 +33,12 @@ from pybtex.style.sorting import BaseSortingStyle
 from pybtex.style.template import field, href, join, names, optional, tag
 from sphinx.application import Sphinx
 
+from .langue import traduire_donnee
 from .messages import arreter, traduction_bibtex
 
+#: Champs rédigés par le projet (descriptions, lieux, éditeurs), traduits dans l'édition
+#: néerlandaise ; les titres et les noms de revues restent ceux des sources.
+DESCRIPTIFS = ("note", "howpublished", "type", "institution", "publisher", "address")
 #: Champs qui tiennent lieu de « contenant » (où trouver la source).
 CONTENANTS = ("journal", "publisher", "institution", "howpublished", "booktitle", "url")
 #: Champs obligatoires par type, en plus d'author, title, year.
@@ -118,12 +126,36 @@ def verifier_bib(app: Sphinx) -> None:
         traduction_bibtex.cles = [cle for _, cle, _ in entrees(chemin.read_text(encoding="utf-8"))]
 
 
+def collectif(personne) -> str | None:
+    """Le nom d'un auteur collectif (``{{Fondation Roi Baudouin}}``), None pour une personne."""
+    if personne.first_names or personne.middle_names or personne.prelast_names \
+            or personne.lineage_names or len(personne.last_names) != 1:
+        return None
+    return personne.last_names[0].replace("{", "").replace("}", "")
+
+
+def nom_traduit(personne) -> str | None:
+    """Un auteur collectif sous son nom dans la langue de l'édition (catalogue ``donnees`` :
+    « Koning Boudewijnstichting » pour la Fondation Roi Baudouin) ; None pour une personne."""
+    nom = collectif(personne)
+    return traduire_donnee(nom) if nom else None
+
+
+class NomsTraduits(NomsNomPrenom):
+    """« Nom, Prénom » ; un auteur collectif sous son nom dans la langue de l'édition."""
+
+    def format(self, person, abbr=False):
+        nom = nom_traduit(person)
+        return join[nom] if nom else super().format(person, abbr)
+
+
 class TriFrancais(BaseSortingStyle):
     """Tri par auteur·rice (accents et accolades ignorés), année, titre."""
 
     def sorting_key(self, entry):
         personnes = entry.persons.get("author", [])
-        noms = " ".join(" ".join(p.last_names + p.first_names) for p in personnes)
+        noms = " ".join(nom_traduit(p) or " ".join(p.last_names + p.first_names)
+                        for p in personnes)
         return (sans_accents(noms), entry.fields.get("year", ""),
                 sans_accents(entry.fields.get("title", "")))
 
@@ -133,8 +165,9 @@ def sans_accents(texte: str) -> str:
     return "".join(c for c in texte if not unicodedata.combining(c)).lower()
 
 
-def _guillemets(texte):
-    return join["«\u00a0", texte, "\u00a0»"]
+def decrit(nom: str):
+    """Un champ descriptif, dans la langue de l'édition (catalogue ``donnees``)."""
+    return field(nom, raw=True, apply_func=lambda texte: Text.from_latex(traduire_donnee(texte)))
 
 
 class StyleFrancais(BaseStyle):
@@ -143,27 +176,34 @@ class StyleFrancais(BaseStyle):
     default_name_style = "lastfirst"
     default_label_style = "number"
     default_sorting_style = "pluspersonne"
+    #: Les mots de liaison et la ponctuation de la langue.
+    MOTS = {"et": " et ", "dans": ". Dans ", "numero": ", n°\u00a0", "pages": ", p.\u00a0",
+            "lieu": "\u00a0: ", "ouvrant": "«\u00a0", "fermant": "\u00a0»"}
+
+    def guillemets(self, texte):
+        return join[self.MOTS["ouvrant"], texte, self.MOTS["fermant"]]
 
     def auteurs(self):
-        return names("author", sep=", ", sep2=" et ", last_sep=" et ")
+        et = self.MOTS["et"]
+        return names("author", sep=", ", sep2=et, last_sep=et)
 
     def debut(self):
         return join[self.auteurs(), " (", field("year"), "). "]
 
     def fin(self):
         return join[
-            optional[join[field("note"), ". "]],
+            optional[join[decrit("note"), ". "]],
             optional[href(field("url", raw=True))[field("url", raw=True)]],
         ]
 
     def format_article(self, e):
         template = join[
             self.debut(),
-            _guillemets(field("title")), ". ",
+            self.guillemets(field("title")), ". ",
             tag("em")[field("journal")],
-            optional[join[", n°\u00a0", field("number")]],
-            optional[join[", p.\u00a0", field("pages", apply_func=dashify)]],
-            optional[join[", ", field("publisher")]],
+            optional[join[self.MOTS["numero"], field("number")]],
+            optional[join[self.MOTS["pages"], field("pages", apply_func=dashify)]],
+            optional[join[", ", decrit("publisher")]],
             ". ",
             self.fin(),
         ]
@@ -173,8 +213,8 @@ class StyleFrancais(BaseStyle):
         template = join[
             self.debut(),
             tag("em")[field("title")], ". ",
-            optional[join[field("address"), "\u00a0: "]],
-            field("publisher"), ". ",
+            optional[join[decrit("address"), self.MOTS["lieu"]]],
+            decrit("publisher"), ". ",
             self.fin(),
         ]
         return template.format_data(e)
@@ -182,9 +222,9 @@ class StyleFrancais(BaseStyle):
     def format_incollection(self, e):
         template = join[
             self.debut(),
-            _guillemets(field("title")), ". Dans ",
+            self.guillemets(field("title")), self.MOTS["dans"],
             tag("em")[field("booktitle")], ". ",
-            field("publisher"), ". ",
+            decrit("publisher"), ". ",
             self.fin(),
         ]
         return template.format_data(e)
@@ -193,9 +233,9 @@ class StyleFrancais(BaseStyle):
         template = join[
             self.debut(),
             tag("em")[field("title")], ". ",
-            optional[join[field("type"), ". "]],
-            field("institution"),
-            optional[join[", ", field("address")]], ". ",
+            optional[join[decrit("type"), ". "]],
+            decrit("institution"),
+            optional[join[", ", decrit("address")]], ". ",
             self.fin(),
         ]
         return template.format_data(e)
@@ -203,8 +243,8 @@ class StyleFrancais(BaseStyle):
     def format_misc(self, e):
         template = join[
             self.debut(),
-            _guillemets(field("title")), ". ",
-            optional[join[field("howpublished"), ". "]],
+            self.guillemets(field("title")), ". ",
+            optional[join[decrit("howpublished"), ". "]],
             self.fin(),
         ]
         return template.format_data(e)
@@ -212,12 +252,20 @@ class StyleFrancais(BaseStyle):
     format_online = format_misc
 
 
+class StyleNeerlandais(StyleFrancais):
+    """Le même ordre, avec les mots et les aanhalingstekens du néerlandais."""
+
+    MOTS = {"et": " en ", "dans": ". In ", "numero": ", nr.\u00a0", "pages": ", p.\u00a0",
+            "lieu": ": ", "ouvrant": "\u201c", "fermant": "\u201d"}
+
+
 register_plugin("pybtex.style.sorting", "pluspersonne", TriFrancais, force=True)
 register_plugin("pybtex.style.formatting", "pluspersonne", StyleFrancais, force=True)
+register_plugin("pybtex.style.formatting", "pluspersonne-nl", StyleNeerlandais, force=True)
 # pybtex cherche les styles de noms et d'étiquettes parmi les « entry points » installés
 # à chaque citation formatée (des centaines par livre) ; les enregistrer une fois en
 # mémoire évite ces recherches et raccourcit la lecture de chaque module.
-register_plugin("pybtex.style.names", "lastfirst", NomsNomPrenom, force=True)
+register_plugin("pybtex.style.names", "lastfirst", NomsTraduits, force=True)
 register_plugin("pybtex.style.labels", "number", EtiquettesNumeros, force=True)
 
 

@@ -3,6 +3,10 @@
 - ``.. composeur::`` pose la page du composeur : sans JavaScript (et dans l'ePub et
   les PDF), elle dit quoi utiliser à la place (les parcours prêts à l'emploi et
   leurs PDF) ; avec JavaScript, ``_static/seance.js`` y construit le composeur.
+- Deux scripts : ``_static/seance-base.js``, seul sur la page d'un module (le bouton
+  « Ajouter à ma séance » et la séance gardée dans le navigateur), puis
+  ``_static/seance.js`` sur le catalogue (filtres) et le composeur, qui reprend les
+  outils du premier.
 - ``.. parcours-prets::`` liste les parcours livrés (``curricula/*.yml``), chacun
   avec son lien vers le composeur et ses fichiers à télécharger.
 - À la fin d'une construction HTML, trois scripts de données rassemblent ce que lisent
@@ -30,11 +34,16 @@ from sphinx.util.docutils import SphinxDirective
 
 from .fiche import TELECHARGEMENTS, liens_telechargement
 from .formats import film_de, versions_courtes
+from .langue import _, traduire_donnee
 from .selection import (LIVRE, Parcours, docname, lire_parcours, modules_sur_disque, slug_de,
-                        titre_module)
+                        titre_module, titre_traduit)
 
-#: Le script du composeur, du catalogue filtrant et du bouton « Ajouter à ma séance ».
+#: Le script de la page d'un module : bouton « Ajouter à ma séance », séance gardée.
+SCRIPT_BASE = "seance-base.js"
+#: Le script du catalogue filtrant et du composeur, chargé après ``SCRIPT_BASE``.
 SCRIPT = "seance.js"
+#: Les traductions des deux scripts (éditions traduites seulement).
+SCRIPT_TEXTES = "seance-textes.js"
 #: Pages qui chargent les scripts (en plus des modules).
 PAGES = ("docs/composer", "docs/catalogue")
 #: Dossier des fichiers de chaque parcours livré, dans ``telechargements``.
@@ -48,19 +57,19 @@ class Composeur(SphinxDirective):
         html = addnodes.only(expr="builder_html")
         sans_js = nodes.container(classes=["pp-sans-js"])
         sans_js += nodes.paragraph(
-            text="Le composeur a besoin de JavaScript, qui semble désactivé dans ce "
-                 "navigateur. Sans lui, utilisez les parcours prêts à l'emploi ci-dessous, "
-                 "avec leurs PDF à imprimer, ou choisissez vos modules dans le catalogue et "
-                 "imprimez leurs fiches.")
+            text=_("Le composeur a besoin de JavaScript, qui semble désactivé dans ce "
+                   "navigateur. Sans lui, utilisez les parcours prêts à l’emploi ci-dessous, "
+                   "avec leurs PDF à imprimer, ou choisissez vos modules dans le catalogue et "
+                   "imprimez leurs fiches."))
         html += sans_js
         html += nodes.container(ids=["pp-composeur"], classes=["pp-composeur"])
         ailleurs = addnodes.only(expr="not builder_html")
         ailleurs += nodes.paragraph(
-            text="Le composeur de séance se trouve sur le site web du livre, à la page "
-                 "« Composer une séance » : on y choisit des modules et leurs formats, on "
-                 "règle l'heure et les pauses, puis on imprime ou on partage la séance. Hors "
-                 "connexion, les parcours prêts à l'emploi ci-dessous ont leur déroulé, et "
-                 "chaque module a sa fiche à imprimer.")
+            text=_("Le composeur de séance se trouve sur le site web du livre, à la page "
+                   "«\u00a0Composer une séance\u00a0»\u00a0: on y choisit des modules et leurs "
+                   "formats, on règle l’heure et les pauses, puis on imprime ou on partage la "
+                   "séance. Hors connexion, les parcours prêts à l’emploi ci-dessous ont leur "
+                   "déroulé, et chaque module a sa fiche à imprimer."))
         return [html, ailleurs]
 
 
@@ -81,12 +90,12 @@ def parcours_livres(racine: Path) -> list[Parcours]:
 def fichiers_parcours(nom: str) -> list[tuple[str, str]]:
     """(chemin dans telechargements, libellé) des fichiers d'un parcours livré."""
     dossier = f"{PARCOURS}/{nom}"
-    return [(f"{dossier}/{nom}.pdf", "PDF animateur·rice"),
-            (f"{dossier}/{nom}-participant.pdf", "PDF participant·e"),
-            (f"{dossier}/deroule.pdf", "déroulé (PDF)"),
-            (f"{dossier}/questions.pdf", "questions (PDF)"),
-            (f"{dossier}/{nom}.epub", "ePub"),
-            (f"{dossier}/{nom}.yml", "fichier de parcours")]
+    return [(f"{dossier}/{nom}.pdf", _("PDF animateur·rice")),
+            (f"{dossier}/{nom}-participant.pdf", _("PDF participant·e")),
+            (f"{dossier}/deroule.pdf", _("déroulé (PDF)")),
+            (f"{dossier}/questions.pdf", _("questions (PDF)")),
+            (f"{dossier}/{nom}.epub", _("ePub")),
+            (f"{dossier}/{nom}.yml", _("fichier de parcours"))]
 
 
 def etat_parcours(parcours: Parcours) -> dict:
@@ -98,16 +107,18 @@ def etat_parcours(parcours: Parcours) -> dict:
             if element.sorte == "module":
                 elements.append(["m", element.slug, element.format])
             else:
-                elements.append([element.sorte, element.minutes, element.texte])
+                elements.append([element.sorte, element.minutes, traduire_donnee(element.texte)])
         debut = (f"{seance.debut // 60:02d}:{seance.debut % 60:02d}" if seance.debut is not None
                  else "")
-        seances.append({"t": seance.titre, "d": debut, "m": seance.duree or 0, "e": elements})
-    return {"t": parcours.titre, "pub": ", ".join(parcours.public),
+        seances.append({"t": traduire_donnee(seance.titre), "d": debut, "m": seance.duree or 0,
+                        "e": elements})
+    return {"t": traduire_donnee(parcours.titre),
+            "pub": ", ".join(traduire_donnee(p) for p in parcours.public),
             "p": parcours.participants or 0, "s": seances}
 
 
 def adresse_composeur(doc: str, etat: dict) -> str:
-    """Le lien qui ouvre une séance dans le composeur (même codage que seance.js)."""
+    """Le lien qui ouvre une séance dans le composeur (même codage que seance-base.js)."""
     code = quote(json.dumps(etat, ensure_ascii=False, separators=(",", ":")), safe="-_.!~*'()")
     return "../" * doc.count("/") + f"docs/composer.html#seance={code}"
 
@@ -121,22 +132,24 @@ class ParcoursPrets(SphinxDirective):
             item = nodes.list_item(classes=["pp-parcours-pret"])
             item["ids"].append(f"parcours-{parcours.nom}")
             para = nodes.paragraph()
-            para += nodes.strong(text=parcours.titre)
+            para += nodes.strong(text=traduire_donnee(parcours.titre))
             if parcours.introduction:
-                para += nodes.Text(f" — {parcours.introduction}")
+                para += nodes.Text(f" — {traduire_donnee(parcours.introduction)}")
             item += para
             html = addnodes.only(expr="builder_html")
             fichiers = nodes.paragraph(classes=["pp-parcours-fichiers"])
-            fichiers += nodes.reference("", "Ouvrir dans le composeur", refuri=adresse_composeur(
-                self.env.docname, etat_parcours(parcours)), classes=["pp-ouvrir-composeur"])
-            fichiers += nodes.Text(" · À télécharger\u00a0: ")
+            fichiers += nodes.reference("", str(_("Ouvrir dans le composeur")),
+                                        refuri=adresse_composeur(self.env.docname,
+                                                                 etat_parcours(parcours)),
+                                        classes=["pp-ouvrir-composeur"])
+            fichiers += nodes.Text(_(" · À télécharger\u00a0: "))
             fichiers.extend(liens_telechargement(self.env.docname, fichiers_parcours(parcours.nom)))
             html += fichiers
             item += html
             liste += item
         self.env.pp_pages_generees[self.env.docname] = None
         if not len(liste):
-            return [nodes.paragraph(text="Aucun parcours prêt à l'emploi pour l'instant.")]
+            return [nodes.paragraph(text=_("Aucun parcours prêt à l’emploi pour l’instant."))]
         return [liste]
 
 
@@ -209,11 +222,12 @@ def donnees(app: Sphinx) -> tuple[dict, dict, dict]:
             for etape in format_["etapes"]:
                 etapes.append({
                     "minutes": etape["minutes"], "texte": etape["texte"],
-                    "references": [[s, v] for s, v in etape["references"]]})
+                    "references": [[s, traduire_donnee(v) if s == "sequence" else v]
+                                   for s, v in etape["references"]]})
             formats.append({"nom": format_["nom"], "titre": format_["titre"],
                             "duree": format_["durée"], "film": film_de(format_),
                             "etapes": etapes})
-        titre = env.titles[doc].astext() if doc in env.titles else titre_module(env.srcdir, slug)
+        titre = env.titles[doc].astext() if doc in env.titles else titre_traduit(env.srcdir, env.config.language, slug)
         modules.append({
             "slug": slug, "titre": titre, "url": f"{doc}.html",
             "pdf": {cle: f"{TELECHARGEMENTS}/{fichier}" if fichier in telecharges else None
@@ -235,23 +249,28 @@ def donnees(app: Sphinx) -> tuple[dict, dict, dict]:
                                      for e in f["etapes"]]
                           for f in env.pp_formats.get(doc, [])}}
         catalogue.append({"slug": slug, "titre": titre, "public": fiche["public"],
-                          "motsCles": fiche["mots-clés"], "sequences": fiche["séquences"],
+                          "motsCles": fiche["mots-clés"],
+                          "sequences": [s if s == "film entier" else traduire_donnee(s)
+                                        for s in fiche["séquences"]],
                           "formats": [[f["nom"], f["durée"]] for f in env.pp_formats.get(doc, [])]})
     construits = {m["slug"] for m in modules}
     parcours = []
     for livre in parcours_livres(Path(env.srcdir)):
         if set(livre.modules) <= construits:
-            parcours.append({"nom": livre.nom, "titre": livre.titre,
-                             "introduction": livre.introduction, "etat": etat_parcours(livre),
-                             "fichiers": [[f"{TELECHARGEMENTS}/{f}", t]
+            parcours.append({"nom": livre.nom, "titre": traduire_donnee(livre.titre),
+                             "introduction": traduire_donnee(livre.introduction),
+                             "etat": etat_parcours(livre),
+                             "fichiers": [[f"{TELECHARGEMENTS}/{f}", str(t)]
                                           for f, t in fichiers_parcours(livre.nom)
                                           if f in telecharges]})
     principal = {"version": 1, "film": {"url": config.pp_film_url, "duree": config.pp_duree_film},
                  "participants": config.pp_participants, "tailleGroupe": config.pp_taille_groupe,
-                 "lecon": config.pp_duree_lecon, "sequences": list(config.pp_sequences),
+                 "lecon": config.pp_duree_lecon,
+                 "sequences": [traduire_donnee(s) for s in config.pp_sequences],
                  "fragments": f"_static/{nom_donnees(app, 'fragments')}",
                  "modules": modules, "parcours": parcours}
-    return principal, morceaux, {"sequences": list(config.pp_sequences), "modules": catalogue}
+    return principal, morceaux, {"sequences": [traduire_donnee(s) for s in config.pp_sequences],
+                                 "modules": catalogue}
 
 
 def ecrire_donnees(app: Sphinx, exception: Exception | None) -> None:
@@ -268,11 +287,46 @@ def ecrire_donnees(app: Sphinx, exception: Exception | None) -> None:
     for sorte, variable, valeur in (("donnees", "PP_DONNEES", principal),
                                     ("fragments", "PP_FRAGMENTS", morceaux),
                                     ("catalogue", "PP_CATALOGUE", catalogue)):
-        texte = json.dumps(valeur, ensure_ascii=False, separators=(",", ":"))
-        # « </ » ne doit pas fermer une balise script ; le fichier est un script classique.
-        texte = texte.replace("</", "<\\/")
-        (statique / nom_donnees(app, sorte)).write_text(f"window.{variable}={texte};\n",
-                                                       encoding="utf-8")
+        ecrire_script(statique / nom_donnees(app, sorte), variable, valeur)
+
+
+def ecrire_script(chemin: Path, variable: str, valeur) -> None:
+    """Un script classique qui donne ``valeur`` (JSON) au navigateur : ``window.<variable>``."""
+    texte = json.dumps(valeur, ensure_ascii=False, separators=(",", ":"))
+    # « </ » ne doit pas fermer une balise script.
+    texte = texte.replace("</", "<\\/")
+    chemin.parent.mkdir(parents=True, exist_ok=True)
+    chemin.write_text(f"window.{variable}={texte};\n", encoding="utf-8")
+
+
+def ecrire_textes(app: Sphinx) -> None:
+    """``builder-inited`` (HTML, édition traduite) : les traductions des scripts, dans
+    ``_static/seance-textes.js``. Le fichier est écrit avant les pages, sous un nom fixe :
+    Sphinx y ajoute l'empreinte de son contenu (``?v=…``), et une page qu'une
+    reconstruction partielle n'a pas réécrite le trouve toujours."""
+    if app.builder.name in ("html", "dirhtml") and textes_du_script(app):
+        ecrire_script(Path(app.outdir) / "_static" / SCRIPT_TEXTES, "PP_TEXTES",
+                      textes_du_script(app))
+
+
+def textes_du_script(app: Sphinx) -> dict[str, str]:
+    """Les traductions des textes de ``seance-base.js`` et ``seance.js`` (catalogue
+    ``pluspersonne``, messages venus de l'un des scripts) ; rien pour l'édition française,
+    dont les scripts portent les textes."""
+    if not hasattr(app, "pp_textes_script"):
+        app.pp_textes_script = {}
+        langue = app.config.language or "fr"
+        catalogue = Path(app.srcdir) / "locale" / langue / "LC_MESSAGES" / "pluspersonne.po"
+        if langue != "fr" and catalogue.is_file():
+            from babel.messages.pofile import read_po
+
+            with catalogue.open("rb") as fichier:
+                messages = read_po(fichier)
+            app.pp_textes_script = {m.id: m.string for m in messages
+                                    if m.id and m.string and not m.fuzzy
+                                    and any(c.startswith("_static/seance")
+                                            for c in m.auto_comments)}
+    return app.pp_textes_script
 
 
 def nom_donnees(app: Sphinx, sorte: str = "donnees") -> str:
@@ -286,20 +340,33 @@ def nom_donnees(app: Sphinx, sorte: str = "donnees") -> str:
         for chemin in fichiers:
             empreinte.update(chemin.read_bytes())
         empreinte.update(repr(sorted(app.config.pp_telechargements)).encode())
+        # L'édition traduite : ses catalogues changent les titres et les textes.
+        langue = app.config.language or "fr"
+        if langue != "fr":
+            for chemin in sorted((racine / "locale" / langue).rglob("*.po")):
+                empreinte.update(chemin.read_bytes())
         app.pp_empreinte_donnees = empreinte.hexdigest()[:10]
     return f"composeur-{sorte}-{app.pp_empreinte_donnees}.js"
 
 
 def scripts_de_la_page(app: Sphinx, pagename: str, templatename: str, context: dict,
                        doctree) -> None:
-    """``html-page-context`` : les scripts du composeur, seulement là où ils servent."""
+    """``html-page-context`` : les scripts du composeur, seulement là où ils servent.
+
+    Les scripts différés s'exécutent dans l'ordre de la page : les traductions (éditions
+    traduites), puis ``seance-base.js``, puis sur le catalogue et le composeur leur script
+    de données et ``seance.js``. La page d'un module n'a que ``seance-base.js``."""
     if app.builder.name not in ("html", "dirhtml"):
         return
-    if pagename == "docs/composer":
-        app.add_js_file(nom_donnees(app, "donnees"), loading_method="defer")
-    elif pagename == "docs/catalogue":
-        app.add_js_file(nom_donnees(app, "catalogue"), loading_method="defer")
-    if pagename in PAGES or (slug_de(pagename) and pagename.endswith("/index")):
+    if not (pagename in PAGES or (slug_de(pagename) and pagename.endswith("/index"))):
+        return
+    if textes_du_script(app):
+        # Avant les deux scripts, qui lisent les traductions en se chargeant.
+        app.add_js_file(SCRIPT_TEXTES, loading_method="defer", priority=400)
+    app.add_js_file(SCRIPT_BASE, loading_method="defer", priority=450)
+    if pagename in PAGES:
+        sorte = "donnees" if pagename == "docs/composer" else "catalogue"
+        app.add_js_file(nom_donnees(app, sorte), loading_method="defer")
         app.add_js_file(SCRIPT, loading_method="defer")
 
 
@@ -309,3 +376,4 @@ def setup(app: Sphinx) -> None:
     app.connect("doctree-resolved", garder_fragments)
     app.connect("html-page-context", scripts_de_la_page)
     app.connect("build-finished", ecrire_donnees)
+    app.connect("builder-inited", ecrire_textes)

@@ -23,20 +23,22 @@ from html import escape
 from sphinx.application import Sphinx
 from sphinx.builders.epub3 import Epub3Builder
 
-RESUME = ("Livre numérique entièrement textuel : titres structurés, table des matières "
-          "et navigation, aucune information portée par la seule couleur ; les notes "
-          "et les liens sont des liens textuels.")
+from .langue import _
+
+RESUME = _("Livre numérique entièrement textuel\u00a0: titres structurés, table des matières "
+           "et navigation, aucune information portée par la seule couleur\u00a0; les notes "
+           "et les liens sont des liens textuels.")
 
 
 #: Déclaration de conformité (EPUB Accessibility 1.1, § « Conformance reporting »).
 CONFORMITE = "EPUB Accessibility 1.1 - WCAG 2.1 Level AA"
-CERTIFICATION = ("Projet « Plus personne », modules pédagogiques (auto-évaluation : "
-                 "EPUBCheck, DAISY Ace et axe-core à chaque construction)")
+CERTIFICATION = _("Projet «\u00a0Plus personne\u00a0», modules pédagogiques (auto-évaluation\u00a0: "
+                  "EPUBCheck, DAISY Ace et axe-core à chaque construction)")
 
 
 def metadonnees_accessibilite(a_des_images: bool) -> str:
     lignes = [f'<meta property="dcterms:conformsTo">{escape(CONFORMITE)}</meta>',
-              f'<meta property="a11y:certifiedBy">{escape(CERTIFICATION)}</meta>',
+              f'<meta property="a11y:certifiedBy">{escape(str(CERTIFICATION))}</meta>',
               '<meta property="schema:accessMode">textual</meta>']
     if a_des_images:
         lignes.append('<meta property="schema:accessMode">visual</meta>')
@@ -46,7 +48,7 @@ def metadonnees_accessibilite(a_des_images: bool) -> str:
           for f in ("structuralNavigation", "tableOfContents", "readingOrder",
                     *(("alternativeText",) if a_des_images else ()))),
         '<meta property="schema:accessibilityHazard">none</meta>',
-        f'<meta property="schema:accessibilitySummary">{escape(RESUME)}</meta>',
+        f'<meta property="schema:accessibilitySummary">{escape(str(RESUME))}</meta>',
     ]
     return "\n    ".join(lignes)
 

@@ -19,14 +19,15 @@ from sphinx import addnodes
 from sphinx.application import Sphinx
 
 from .fiche import liens_telechargement
+from .langue import _
 from .messages import signaler
 from .selection import slug_de
 
 #: Étiquette Sphinx (``-t facile``) de la construction des fiches facile à lire.
 ETIQUETTE = "facile"
-MENTION = ("Ce texte suit les règles du français facile à lire. Il n’a pas encore été "
-           "testé avec des personnes qui lisent difficilement. Vous pouvez nous aider à "
-           "l’améliorer\u00a0: la page « Contribuer » explique comment.")
+MENTION = _("Ce texte suit les règles du français facile à lire. Il n’a pas encore été "
+            "testé avec des personnes qui lisent difficilement. Vous pouvez nous aider à "
+            "l’améliorer\u00a0: la page «\u00a0Contribuer\u00a0» explique comment.")
 
 
 def ident(slug: str) -> str:
@@ -68,11 +69,11 @@ def preparer(app: Sphinx, doctree: nodes.document) -> None:
                 principale.remove(enfant)
         return
     lien = nodes.paragraph(classes=["pp-lien-facile"])
-    lien += nodes.strong(text="Version facile à lire\u00a0: ")
-    lien += nodes.reference("", "sur cette page", internal=True, refid=ident(slug))
+    lien += nodes.strong(text=_("Version facile à lire\u00a0: "))
+    lien += nodes.reference("", str(_("sur cette page")), internal=True, refid=ident(slug))
     lien += nodes.Text(" · ")
     lien.extend(liens_telechargement(doc, [(f"{slug}-facile.pdf",
-                                            "fiche en grands caractères (PDF)")]))
+                                            _("fiche en grands caractères (PDF)"))]))
     en_html = addnodes.only(expr="builder_html")
     en_html += lien
     position = principale.index(principale[0]) + 1

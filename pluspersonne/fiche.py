@@ -22,6 +22,7 @@ from sphinx.environment import BuildEnvironment
 from sphinx.util.docutils import SphinxDirective
 from sphinx_design.shared import create_component
 
+from .langue import _, hors_catalogue, noeud_textes, textes_lus, traduire_donnee
 from .liens import lien_ecrit, noeud_module
 from .messages import signaler, suggestion
 from .selection import modules_sur_disque, slug_de
@@ -73,12 +74,15 @@ def puces(texte: str, minimum: int = 2) -> list[str]:
 
 #: Champs de la fiche : nom → (libellé affiché, conversion).
 CHAMPS: dict[str, tuple[str, Callable]] = {
-    "public": ("Public", liste),
-    "objectifs": ("Objectifs", puces),
-    "mots-clés": ("Mots-clés", liste),
-    "séquences": ("Séquences du film", liste),
-    "modules-liés": ("Modules liés", liste),
+    "public": (_("Public"), liste),
+    "objectifs": (_("Objectifs"), puces),
+    "mots-clés": (_("Mots-clés"), liste),
+    "séquences": (_("Séquences du film"), liste),
+    "modules-liés": (_("Modules liés"), liste),
 }
+#: Les champs dont le texte se traduit (les séquences se traduisent comme des données,
+#: les modules liés sont des slugs).
+TRADUITS = ("public", "objectifs", "mots-clés")
 
 
 class _ToutesOptions(dict):
@@ -95,11 +99,13 @@ class _ToutesOptions(dict):
 
 
 def duree_lisible(minutes: int) -> str:
-    """90 → « 1 h 30 », 45 → « 45 min »."""
+    """90 → « 1 h 30 », 45 → « 45 min » (en néerlandais : « 1 u 30 », « 45 min »)."""
     heures, reste = divmod(minutes, 60)
     if not heures:
-        return f"{reste}\u00a0min"
-    return f"{heures}\u00a0h\u00a0{reste:02d}" if reste else f"{heures}\u00a0h"
+        return str(_("{minutes}\u00a0min")).format(minutes=reste)
+    if reste:
+        return str(_("{heures}\u00a0h\u00a0{minutes}")).format(heures=heures, minutes=f"{reste:02d}")
+    return str(_("{heures}\u00a0h")).format(heures=heures)
 
 
 class FicheModule(SphinxDirective):
@@ -161,15 +167,46 @@ class FicheModule(SphinxDirective):
         self.env.pp_fiches[doc] = fiche
         if not valide:
             return []
-        return self.rendre(fiche)
+        # Les textes de la fiche passent par le catalogue de la page ; la carte est dessinée
+        # à la fin de la lecture, traduite (rendre_fiches).
+        textes = [t for nom in TRADUITS for t in fiche[nom]]
+        emplacement = fiche_a_rendre()
+        self.set_source_info(emplacement)
+        return [emplacement, noeud_textes(self, textes, "fiche")]
+
+
+class fiche_a_rendre(nodes.General, nodes.Element):
+    """Emplacement de la fiche, remplacé à la fin de la lecture (textes traduits)."""
+
+
+def rendre_fiches(app: Sphinx, doctree: nodes.document) -> None:
+    """``doctree-read`` : la fiche avec ses textes traduits, en carte et en encadré."""
+    env = app.env
+    fiche = env.pp_fiches.get(env.docname)
+    for emplacement in list(doctree.findall(fiche_a_rendre)):
+        if fiche is None:
+            emplacement.parent.remove(emplacement)
+            continue
+        originaux = [t for nom in TRADUITS for t in fiche[nom]]
+        traduits = iter(textes_lus(doctree, "fiche", originaux))
+        for nom in TRADUITS:
+            fiche[nom] = [next(traduits) for _ in fiche[nom]]
+        emplacement.replace_self(RenduFiche(env).rendre(fiche))
+
+
+class RenduFiche:
+    """La carte (HTML) et l'encadré (ePub, PDF) d'une fiche."""
+
+    def __init__(self, env: BuildEnvironment):
+        self.env = env
 
     def rendre(self, fiche: dict) -> list[nodes.Node]:
         def champs() -> nodes.field_list:
             liste_champs = nodes.field_list(classes=["pp-fiche-champs"])
             # Rempli à la fin de la lecture du module, quand ses formats sont connus.
-            liste_champs += nodes.field("", nodes.field_name(text="Formats"), nodes.field_body(
+            liste_champs += nodes.field("", nodes.field_name(text=_("Formats")), nodes.field_body(
                 "", nodes.paragraph(classes=["pp-fiche-formats"])))
-            for nom, (libelle, _) in CHAMPS.items():
+            for nom, (libelle, _sorte) in CHAMPS.items():
                 valeur = fiche[nom]
                 corps = nodes.field_body()
                 if nom == "objectifs":
@@ -184,26 +221,28 @@ class FicheModule(SphinxDirective):
                             para += nodes.Text(", ")
                         para += noeud_module(lie, self.env)
                     corps += para
+                elif nom == "séquences":
+                    corps += nodes.paragraph(text=", ".join(traduire_donnee(v) for v in valeur))
                 else:
                     corps += nodes.paragraph(text=", ".join(valeur))
-                liste_champs += nodes.field("", nodes.field_name(text=libelle), corps)
+                liste_champs += nodes.field("", nodes.field_name(text=str(libelle)), corps)
             return liste_champs
 
         carte = create_component("card", ["sd-card", "sd-sphinx-override", "sd-mb-3",
                                           "sd-shadow-sm", "pp-fiche"])
         carte += create_component("card-header", ["sd-card-header"],
-                                  children=[nodes.paragraph(text="Fiche du module")])
+                                  children=[nodes.paragraph(text=_("Fiche du module"))])
         corps_carte = champs()
         corps_carte += nodes.field(
-            "", nodes.field_name(text="À imprimer"),
+            "", nodes.field_name(text=_("À imprimer")),
             nodes.field_body("", nodes.paragraph("", "", *liens_telechargement(
-                self.env.docname, [(f"{fiche['slug']}.pdf", "fiche animateur·rice (PDF)"),
+                self.env.docname, [(f"{fiche['slug']}.pdf", _("fiche animateur·rice (PDF)")),
                                    (f"{fiche['slug']}-participant.pdf",
-                                    "fiche participant·e (PDF)")]))))
+                                    _("fiche participant·e (PDF)"))]))))
         carte += create_component("card-body", ["sd-card-body"], children=[corps_carte])
         html = addnodes.only(expr="builder_html")
         html += carte
-        encadre = nodes.topic("", nodes.title(text="Fiche du module"), champs(),
+        encadre = nodes.topic("", nodes.title(text=_("Fiche du module")), champs(),
                               classes=["pp-fiche"])
         autres = addnodes.only(expr="not builder_html")
         autres += encadre
@@ -221,7 +260,7 @@ def liens_telechargement(doc: str, fichiers: list[tuple[str, str]]) -> list[node
     for i, (fichier, texte) in enumerate(fichiers):
         if i:
             resultat.append(nodes.Text(" · "))
-        resultat.append(nodes.reference("", texte, refuri=prefixe + fichier,
+        resultat.append(nodes.reference("", str(texte), refuri=prefixe + fichier,
                                         classes=["pp-telechargement"]))
     return resultat
 
@@ -253,8 +292,8 @@ def liens_absents(app: Sphinx, doctree: nodes.document, doc: str) -> None:
         lien.replace_self(nodes.inline(text=lien.astext(), classes=["pp-telechargement-absent"]))
         if not parent.get("pp_absents_signales"):
             parent["pp_absents_signales"] = True
-            parent += nodes.emphasis(text=" (fichiers produits par « make all », absents de "
-                                          "cette construction)")
+            parent += nodes.emphasis(text=_(" (fichiers produits par «\u00a0make all\u00a0», "
+                                            "absents de cette construction)"))
 
 
 class Telechargements(SphinxDirective):
@@ -262,21 +301,21 @@ class Telechargements(SphinxDirective):
 
     def run(self) -> list[nodes.Node]:
         nom = self.config.epub_basename
-        fichiers = [(f"{nom}.epub", "le livre en ePub, pour lire hors connexion"),
-                    (f"{nom}.pdf", "le livre en PDF, édition animateur·rice"),
-                    (f"{nom}-participant.pdf", "le livre en PDF, édition participant·e"),
-                    ("deroule.pdf", "le déroulé (PDF)"),
-                    ("questions.pdf", "la banque de questions (PDF)")]
+        fichiers = [(f"{nom}.epub", _("le livre en ePub, pour lire hors connexion")),
+                    (f"{nom}.pdf", _("le livre en PDF, édition animateur·rice")),
+                    (f"{nom}-participant.pdf", _("le livre en PDF, édition participant·e")),
+                    ("deroule.pdf", _("le déroulé (PDF)")),
+                    ("questions.pdf", _("la banque de questions (PDF)"))]
         liste = nodes.bullet_list()
         for fichier, texte in fichiers:
             liste += nodes.list_item("", nodes.paragraph(
                 "", "", *liens_telechargement(self.env.docname, [(fichier, texte)])))
         html = addnodes.only(expr="builder_html")
-        html += nodes.rubric(text="Télécharger")
+        html += nodes.rubric(text=_("Télécharger"))
         html += liste
-        html += nodes.paragraph(text="Chaque module a aussi sa fiche à imprimer, en lien sur "
-                                     "sa page.")
-        return [html]
+        html += nodes.paragraph(text=_("Chaque module a aussi sa fiche à imprimer, en lien sur "
+                                       "sa page."))
+        return [hors_catalogue(html)]
 
 
 class CatalogueModules(SphinxDirective):
@@ -306,7 +345,7 @@ def tableau(entetes: list[str], largeurs: list[int], lignes: list[list[nodes.Nod
         groupe += nodes.colspec(colwidth=largeur)
     ligne = nodes.row()
     for titre in entetes:
-        ligne += nodes.entry("", nodes.paragraph(text=titre))
+        ligne += nodes.entry("", nodes.paragraph(text=str(titre)))
     groupe += nodes.thead("", ligne)
     corps = nodes.tbody()
     for cellules in lignes:
@@ -332,7 +371,7 @@ def remplir_catalogues(app: Sphinx, doctree: nodes.document, fromdoc: str) -> No
                            formats,
                            nodes.paragraph(text=", ".join(fiche["public"])),
                            nodes.paragraph(text=", ".join(fiche["mots-clés"]))])
-        emplacement.replace_self(tableau(["Module", "Formats", "Public", "Mots-clés"],
+        emplacement.replace_self(tableau([_("Module"), _("Formats"), _("Public"), _("Mots-clés")],
                                          [30, 24, 23, 23], lignes, "pp-catalogue"))
 
 
@@ -376,6 +415,8 @@ def setup(app: Sphinx) -> None:
     app.add_directive("catalogue-modules", CatalogueModules)
     app.add_directive("telechargements", Telechargements)
     app.add_node(catalogue)
+    app.add_node(fiche_a_rendre)
+    app.connect("doctree-read", rendre_fiches, priority=300)
     app.connect("env-before-read-docs", init_env)
     app.connect("env-purge-doc", purger)
     app.connect("env-merge-info", fusionner)

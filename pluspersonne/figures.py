@@ -39,12 +39,13 @@ from docutils.statemachine import StringList
 from sphinx.application import Sphinx
 from sphinx.util.docutils import SphinxDirective
 
+from .langue import _, traduire_donnee
 from .messages import signaler, suggestion
 from .selection import YamlInvalide, lire_yaml
 
 DOSSIER = "donnees"
-MOIS = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
-        "septembre", "octobre", "novembre", "décembre"]
+MOIS = [_("janvier"), _("février"), _("mars"), _("avril"), _("mai"), _("juin"), _("juillet"),
+        _("août"), _("septembre"), _("octobre"), _("novembre"), _("décembre")]
 GRIS = ["#f2f2f2", "#bdbdbd", "#737373", "#252525"]
 HACHURES = ["", "///", "xx", "..."]
 
@@ -144,7 +145,7 @@ def date_lisible(date: str) -> str:
         return str(morceaux[0])
     if len(morceaux) == 2:
         return f"{MOIS[morceaux[1] - 1]} {morceaux[0]}"
-    jour = "1er" if morceaux[2] == 1 else str(morceaux[2])
+    jour = str(_("1er")) if morceaux[2] == 1 else str(morceaux[2])
     return f"{jour} {MOIS[morceaux[1] - 1]} {morceaux[0]}"
 
 
@@ -166,14 +167,15 @@ def lire_date(element: Element, validateur: Validateur) -> str:
 
 def pourcent(valeur) -> str:
     """« 46 % », « 4,5 % » (virgule décimale, espace insécable)."""
-    return f"{valeur:g}".replace(".", ",") + "\u00a0%"
+    return str(_("{valeur}\u00a0%")).format(valeur=f"{valeur:g}".replace(".", ","))
 
 
 def fourchette(chiffre: dict) -> str:
     """« 60 % » ou « 40 à 50 % » selon que le chiffre a un haut de fourchette."""
     if chiffre["a"] is None:
         return pourcent(chiffre["de"])
-    return f"{chiffre['de']:g}".replace(".", ",") + f" à {pourcent(chiffre['a'])}"
+    return str(_("{de} à {a}")).format(de=f"{chiffre['de']:g}".replace(".", ","),
+                                       a=pourcent(chiffre["a"]))
 
 
 class Figure:
@@ -218,8 +220,10 @@ class Chronologie(Figure):
             annee_precedente = int(date[:4])
             quand = element.valeurs.get("quand")
             evenements.append({"id": ident, "date": date,
-                               "quand": str(quand).strip() if quand else date_lisible(date),
-                               "evenement": v.texte(element, "evenement", "Vote de l'ordonnance."),
+                               "quand": (traduire_donnee(str(quand).strip()) if quand
+                                         else date_lisible(date)),
+                               "evenement": traduire_donnee(
+                                   v.texte(element, "evenement", "Vote de l'ordonnance.")),
                                "source": v.source(element)})
         choisis = options.get("evenements")
         if choisis:
@@ -235,16 +239,20 @@ class Chronologie(Figure):
     def alternative(self, donnees: dict) -> str:
         liste = donnees["evenements"]
         debut, fin = liste[0]["date"][:4], liste[-1]["date"][:4]
-        periode = f"en {debut}" if debut == fin else f"de {debut} à {fin}"
-        return (f"Frise chronologique, {len(liste)} événements {periode} : "
-                + " ; ".join(f"{e['quand']}, {e['evenement'].rstrip('.')}" for e in liste) + ".")
+        periode = (str(_("en {annee}")).format(annee=debut) if debut == fin
+                   else str(_("de {debut} à {fin}")).format(debut=debut, fin=fin))
+        return (str(_("Frise chronologique, {n} événements {periode}\u00a0: ")).format(
+            n=len(liste), periode=periode)
+                + str(_("\u00a0; ")).join(f"{e['quand']}, {e['evenement'].rstrip('.')}"
+                                         for e in liste) + ".")
 
     def dessiner(self, donnees: dict, etiquettes: dict[str, str]):
         from matplotlib.figure import Figure as FigureMpl
 
         # Une unité verticale = une ligne de texte : chaque ligne est un texte à part,
         # pour un espacement identique quelle que soit la police du lecteur.
-        rangees = [(e, textwrap.wrap(e["evenement"], 44), f"Source : {etiquettes[e['source']]}")
+        rangees = [(e, textwrap.wrap(e["evenement"], 44),
+                    str(_("Source\u00a0: {source}")).format(source=etiquettes[e["source"]]))
                    for e in donnees["evenements"]]
         total = sum(len(texte) + 1.9 for _, texte, _ in rangees)
         figure = FigureMpl(figsize=(5.2, 0.2 * total + 0.2))
@@ -279,15 +287,18 @@ class Niveaux(Figure):
         niveaux = []
         for element in elements:
             v.inconnus(element, ("nom", "detail", "source"))
-            niveaux.append({"nom": v.texte(element, "nom", "Accès"),
-                            "detail": v.texte(element, "detail", "matériel et connexion"),
+            niveaux.append({"nom": traduire_donnee(v.texte(element, "nom", "Accès")),
+                            "detail": traduire_donnee(v.texte(element, "detail",
+                                                              "matériel et connexion")),
                             "source": v.source(element)})
-        return {"niveaux": niveaux, "note": str(valeurs.get("note") or "").strip()}
+        return {"niveaux": niveaux,
+                "note": traduire_donnee(str(valeurs.get("note") or "").strip())}
 
     def alternative(self, donnees: dict) -> str:
         n = donnees["niveaux"]
-        return ("Schéma en trois marches, de bas en haut : "
-                + " ; ".join(f"niveau {i}, {x['nom'].lower()} ({x['detail']})"
+        return (str(_("Schéma en trois marches, de bas en haut\u00a0: "))
+                + str(_("\u00a0; ")).join(str(_("niveau {i}, {nom} ({detail})")).format(
+                    i=i, nom=x["nom"].lower(), detail=x["detail"])
                              for i, x in enumerate(n, 1))
                 + (f". {donnees['note']}" if donnees["note"] else "."))
 
@@ -318,7 +329,8 @@ class Niveaux(Figure):
         if donnees["note"]:
             axe.text(0.2, 5.9, donnees["note"], ha="left", va="top", fontsize=8, style="italic")
         sources = dict.fromkeys(n["source"] for n in donnees["niveaux"])
-        axe.text(0.2, 0.35, "Source : " + " ; ".join(etiquettes[s] for s in sources),
+        axe.text(0.2, 0.35, str(_("Source\u00a0: {source}")).format(
+            source=str(_("\u00a0; ")).join(etiquettes[s] for s in sources)),
                  ha="left", va="center", fontsize=7, style="italic", color=GRIS[3])
         return figure
 
@@ -350,22 +362,26 @@ class Barometre(Figure):
             editions.append({"edition": edition, "donnees": element.valeurs.get("donnees"),
                              "vulnerables": total, "non_utilisateurs": detail[0],
                              "competences_faibles": detail[1], "source": v.source(element)})
-        return {"editions": editions, "population": str(valeurs.get("population") or "").strip()}
+        return {"editions": editions,
+                "population": traduire_donnee(str(valeurs.get("population") or "").strip())}
 
     def alternative(self, donnees: dict) -> str:
         morceaux = []
         for e in donnees["editions"]:
-            texte = f"{pourcent(e['vulnerables'])} dans l'édition {e['edition']}"
+            texte = str(_("{pourcent} dans l’édition {edition}")).format(
+                pourcent=pourcent(e["vulnerables"]), edition=e["edition"])
             if e["donnees"]:
-                texte += f" (données {e['donnees']})"
+                texte += str(_(" (données {annee})")).format(annee=e["donnees"])
             if e["non_utilisateurs"] is not None:
-                texte += (f", dont {pourcent(e['non_utilisateurs'])} de non-utilisateur·rices "
-                          f"et {pourcent(e['competences_faibles'])} aux compétences faibles")
+                texte += str(_(", dont {non} de non-utilisateur·rices et {faibles} aux compétences "
+                               "faibles")).format(non=pourcent(e["non_utilisateurs"]),
+                                                  faibles=pourcent(e["competences_faibles"]))
             morceaux.append(texte)
-        return ("Diagramme en barres : part de la population "
-                + (f"({donnees['population']}) " if donnees["population"] else "")
-                + "en situation de vulnérabilité numérique selon le Baromètre de l'inclusion "
-                  "numérique : " + " ; ".join(morceaux) + ".")
+        population = f"({donnees['population']}) " if donnees["population"] else ""
+        return (str(_("Diagramme en barres\u00a0: part de la population {population}en situation "
+                      "de vulnérabilité numérique selon le Baromètre de l’inclusion "
+                      "numérique\u00a0: ")).format(population=population)
+                + str(_("\u00a0; ")).join(morceaux) + ".")
 
     def dessiner(self, donnees: dict, etiquettes: dict[str, str]):
         from matplotlib.figure import Figure as FigureMpl
@@ -377,7 +393,7 @@ class Barometre(Figure):
         for x, e in zip(positions, editions):
             if e["non_utilisateurs"] is None:
                 axe.bar(x, e["vulnerables"], 0.6, color="white", edgecolor=GRIS[3], linewidth=1)
-                axe.text(x, e["vulnerables"] / 2, "détail\nnon repris",
+                axe.text(x, e["vulnerables"] / 2, str(_("détail\nnon repris")),
                          ha="center", va="center", fontsize=6.5, color=GRIS[3])
             else:
                 axe.bar(x, e["non_utilisateurs"], 0.6, color=GRIS[2], hatch="xx",
@@ -391,24 +407,27 @@ class Barometre(Figure):
                          fontsize=7.5, bbox={"facecolor": "white", "edgecolor": "none", "pad": 1})
             axe.text(x, e["vulnerables"] + 1.5, pourcent(e["vulnerables"]), ha="center",
                      va="bottom", fontsize=9, fontweight="bold")
-        axe.set_xticks(list(positions), [f"{e['edition']}\n(données {e['donnees']})"
+        axe.set_xticks(list(positions), [str(_("{edition}\n(données {annee})")).format(
+                                             edition=e["edition"], annee=e["donnees"])
                                          if e["donnees"] else str(e["edition"])
                                          for e in editions], fontsize=8)
         axe.set_ylim(0, 60)
-        axe.set_ylabel("% de la population", fontsize=8)
+        axe.set_ylabel(str(_("Part de la population (%)")), fontsize=8)
         axe.tick_params(axis="y", labelsize=7.5)
         for cote in ("top", "right"):
             axe.spines[cote].set_visible(False)
         from matplotlib.patches import Patch
         figure.legend(handles=[Patch(facecolor=GRIS[0], hatch="///", edgecolor=GRIS[3],
-                                     label="compétences\nnumériques faibles"),
+                                     label=str(_("compétences\nnumériques faibles"))),
                                Patch(facecolor=GRIS[2], hatch="xx", edgecolor=GRIS[3],
-                                     label="non-utilisateur·rices\nd'internet")],
+                                     label=str(_("non-utilisateur·rices\nd’internet")))],
                       loc="upper left", bbox_to_anchor=(0.73, 0.9), fontsize=7, frameon=False)
         sources = dict.fromkeys(e["source"] for e in editions)
         figure.text(0.02, 0.04, "\n".join(textwrap.wrap(
-            "Source : " + " ; ".join(etiquettes[s] for s in sources)
-            + (f". Population : {donnees['population']}." if donnees["population"] else "."),
+            str(_("Source\u00a0: {source}")).format(
+                source=str(_("\u00a0; ")).join(etiquettes[s] for s in sources))
+            + (str(_(". Population\u00a0: {population}.")).format(population=donnees["population"])
+               if donnees["population"] else "."),
             90)), fontsize=6.5, style="italic", color=GRIS[3])
         return figure
 
@@ -432,17 +451,19 @@ class NonRecoursFraude(Figure):
             if a is not None and a < de:
                 raise DonneesInvalides(f"fourchette inversée ({de} à {a}) : « a » doit être plus "
                                        "grand que « de ».", element.lieu(relatif, "a"))
-            chiffres.append({"mesure": v.texte(element, "mesure", "Non-recours au revenu "
-                                               "d'intégration"),
+            chiffres.append({"mesure": traduire_donnee(v.texte(
+                                 element, "mesure", "Non-recours au revenu d'intégration")),
                              "type": genre, "de": de, "a": a,
-                             "precision": str(element.valeurs.get("precision") or "").strip(),
+                             "precision": traduire_donnee(
+                                 str(element.valeurs.get("precision") or "").strip()),
                              "source": v.source(element)})
         return {"chiffres": chiffres}
 
     def alternative(self, donnees: dict) -> str:
-        return ("Diagramme en barres horizontales qui compare des estimations du non-recours "
-                "et de la fraude : " + " ; ".join(
-                    f"{c['mesure']}, {'de ' if c['a'] is not None else ''}{fourchette(c)}"
+        return (str(_("Diagramme en barres horizontales qui compare des estimations du "
+                      "non-recours et de la fraude\u00a0: ")) + str(_("\u00a0; ")).join(
+                    f"{c['mesure']}, " + (str(_("de {fourchette}")).format(fourchette=fourchette(c))
+                                         if c["a"] is not None else fourchette(c))
                     + (f" ({c['precision']})" if c["precision"] else "")
                     for c in donnees["chiffres"]) + ".")
 
@@ -469,14 +490,15 @@ class NonRecoursFraude(Figure):
             axe.text(0, y - 0.22, f"{c['mesure']} – {etiquettes[c['source']]}", va="bottom",
                      fontsize=7.5)
         axe.set_yticks([])
-        axe.set_xticks([0, 25, 50, 75, 100], ["0", "25", "50", "75", "100\u00a0%"], fontsize=7)
+        axe.set_xticks([0, 25, 50, 75, 100], ["0", "25", "50", "75", pourcent(100)], fontsize=7)
         for cote in ("top", "right", "left"):
             axe.spines[cote].set_visible(False)
         sources = dict.fromkeys(c["source"] for c in chiffres)
-        figure.text(0.05, 0.02, "Sources : " + " ; ".join(etiquettes[s] for s in sources)
-                    + ".\nHachures obliques : non-recours ; croisillons : fraude ; partie claire : "
-                    "haut d'une fourchette.", fontsize=6.5, style="italic", color=GRIS[3],
-                    linespacing=1.4)
+        figure.text(0.05, 0.02, str(_("Sources\u00a0: {sources}")).format(
+                        sources=str(_("\u00a0; ")).join(etiquettes[s] for s in sources))
+                    + str(_(".\nHachures obliques\u00a0: non-recours\u00a0; croisillons\u00a0: "
+                            "fraude\u00a0; partie claire\u00a0: haut d’une fourchette.")),
+                    fontsize=6.5, style="italic", color=GRIS[3], linespacing=1.4)
         return figure
 
 
@@ -487,12 +509,20 @@ SORTES: dict[str, Figure] = {f.nom: f for f in (Chronologie(), Niveaux(), Barome
 # -- Fichiers : mêmes données, mêmes octets ------------------------------------------------
 
 def etiquette(entree) -> str:
-    """« Auteur (année) » pour une entrée pybtex."""
+    """« Auteur (année) » pour une entrée pybtex, dans la langue de l'édition."""
+    from .bibliographie import nom_traduit
+
     personnes = entree.persons.get("author", [])
-    noms = [" ".join(p.last_names).replace("{", "").replace("}", "") for p in personnes]
-    auteur = noms[0] + (" et al." if len(noms) > 2 else f" et {noms[1]}" if len(noms) == 2
-                        else "") if noms else "Anonyme"
-    return f"{auteur} ({entree.fields.get('year', 's. d.')})"
+    noms = [nom_traduit(p) or " ".join(p.last_names).replace("{", "").replace("}", "")
+            for p in personnes]
+    if len(noms) > 2:
+        auteur = str(_("{premier} et al.")).format(premier=noms[0])
+    elif len(noms) == 2:
+        auteur = str(_("{premier} et {second}")).format(premier=noms[0], second=noms[1])
+    else:
+        auteur = noms[0] if noms else str(_("Anonyme"))
+    annee = entree.fields.get("year") or str(_("s. d."))
+    return f"{auteur} ({annee})"
 
 
 REGLAGES = {"svg.hashsalt": "pluspersonne", "svg.fonttype": "none", "pdf.fonttype": 42,
@@ -521,6 +551,13 @@ def produire(app: Sphinx, sorte: Figure, donnees: dict, etiquettes: dict[str, st
     """Chemin (sans extension) des fichiers de la figure, dessinés s'ils manquent."""
     code = Path(__file__).read_bytes()
     empreinte = hashlib.sha256(repr((sorte.nom, donnees, etiquettes)).encode() + code)
+    # Les libellés dessinés (axes, légendes) viennent du catalogue du projet : sa
+    # traduction change la figure.
+    langue = app.config.language or "fr"
+    catalogue = Path(app.srcdir) / "locale" / langue / "LC_MESSAGES" / "pluspersonne.po"
+    empreinte.update(langue.encode())
+    if langue != "fr" and catalogue.is_file():
+        empreinte.update(catalogue.read_bytes())
     dossier = Path(app.doctreedir).parent / "figures"
     dossier.mkdir(parents=True, exist_ok=True)
     chemin = dossier / f"{sorte.nom}-{empreinte.hexdigest()[:16]}"
@@ -561,20 +598,34 @@ class FigureDonnees(SphinxDirective):
         chemin = produire(self.env.app, sorte, donnees, etiquettes)
         relatif = os.path.relpath(chemin, Path(self.env.doc2path(self.env.docname)).parent)
         figure = nodes.figure(classes=["pp-figure"])
-        figure += nodes.image(uri=f"{relatif}.*", alt=sorte.alternative(donnees))
+        # Le texte de remplacement vient des données, déjà traduites (catalogue donnees) :
+        # il est posé à l'écriture, pour ne pas entrer une seconde fois, tel quel, dans le
+        # catalogue de la page (Sphinx y extrait le texte de remplacement des images).
+        figure += nodes.image(uri=f"{relatif}.*", pp_alt=sorte.alternative(donnees))
+        # La légende, écrite dans le module, se traduit comme un paragraphe ; la phrase des
+        # sources, produite ici, vient à part (légende de figure), hors des catalogues des
+        # pages : ses appels de note ne dépendent pas d'une traduction.
         legende = " ".join(self.content).strip()
-        texte = (f"{legende} " if legende else "") + f"Source{'s' if len(sources) > 1 else ''}" \
-            "\u00a0: " + "\u00a0; ".join(f"{etiquettes[cle]}\\ :footcite:`{cle}`"
-                                         for cle in sources) + "."
+        if legende:
+            caption = nodes.caption(legende, "", *self.analyser(legende))
+            caption.source, caption.line = self.get_source_info()
+            figure += caption
+        texte = str(_("Sources\u00a0: ") if len(sources) > 1 else _("Source\u00a0: ")) \
+            + str(_("\u00a0; ")).join(f"{etiquettes[cle]}\\ :footcite:`{cle}`"
+                                     for cle in sources) + "."
+        paragraphe = nodes.paragraph(texte, "", *self.analyser(texte))
+        for noeud in paragraphe.findall(nodes.TextElement):
+            noeud["translatable"] = False
+        figure += nodes.legend("", paragraphe)
+        self.set_source_info(figure)
+        return [figure]
+
+    def analyser(self, texte: str) -> list[nodes.Node]:
+        """Le contenu d'une ligne de reST (rôles compris), sans son paragraphe."""
         conteneur = nodes.paragraph()
         self.state.nested_parse(StringList([texte], self.get_source_info()[0]),
                                 self.content_offset, conteneur)
-        caption = nodes.caption("", "", *conteneur.children[0].children
-                                if conteneur.children else [])
-        caption.source, caption.line = self.get_source_info()
-        figure += caption
-        self.set_source_info(figure)
-        return [figure]
+        return list(conteneur.children[0].children) if conteneur.children else []
 
 
 def sources_de(donnees) -> list[str]:
@@ -602,5 +653,13 @@ def entrees_bib(chemin: Path):
     return _entrees(str(chemin), chemin.stat().st_mtime)
 
 
+def poser_alternatives(app: Sphinx, doctree: nodes.document, doc: str) -> None:
+    """``doctree-resolved`` : le texte de remplacement des figures de données."""
+    for image in doctree.findall(nodes.image):
+        if "pp_alt" in image:
+            image["alt"] = image["pp_alt"]
+
+
 def setup(app: Sphinx) -> None:
     app.add_directive("figure-donnees", FigureDonnees)
+    app.connect("doctree-resolved", poser_alternatives)

@@ -44,6 +44,7 @@ from sphinx.environment import BuildEnvironment
 from sphinx.util.docutils import SphinxDirective
 
 from .fiche import ChampInvalide, _ToutesOptions, duree_lisible, entier_minutes, tableau
+from .langue import _, noeud_textes, textes_lus, traduire_donnee, typographique
 from .messages import signaler, suggestion
 from .pedagogie import NOM, POUR_ANIMATION, apostrophes, quantite
 from .selection import heure_lisible, slug_de
@@ -146,7 +147,11 @@ class Format(SphinxDirective):
         emplacement = format_module(nom=nom)
         self.set_source_info(emplacement)
         emplacement.extend(noeuds)
-        return [emplacement]
+        # Le titre et la raison sans film passent par le catalogue de la page ; les étapes,
+        # paragraphes ordinaires, aussi.
+        return [emplacement, noeud_textes(
+            self, [typographique(options["titre"]), typographique(options.get("sans-film", ""))],
+            f"format-{nom}")]
 
     def lire_etapes(self, nom: str):
         """Les étapes du contenu : (données, nœuds affichables) ou (None, None) si erreur."""
@@ -196,7 +201,9 @@ class Format(SphinxDirective):
                 continue
             texte, messages = self.state.inline_text(parties[1], numero)
             bloc = nodes.container(classes=["pp-etape-brute"])
-            bloc += nodes.paragraph("", "", *texte)
+            paragraphe = nodes.paragraph(parties[1], "", *texte)
+            paragraphe.source, paragraphe.line = self.get_source_info()[0], numero
+            bloc += paragraphe
             bloc.extend(messages)
             texte_consignes = ""
             if consignes:
@@ -348,14 +355,17 @@ def film_de(format_: dict) -> str:
     """Ce que le format montre du film, en une phrase."""
     references = [r for e in format_["etapes"] for r in e["references"]]
     if ("film", "entier") in references:
-        return "le film entier est projeté (18\u00a0min)."
+        return str(_("le film entier est projeté (18\u00a0min)."))
     sequences = list(dict.fromkeys(v for s, v in references if s == "sequence"))
     if sequences:
-        noms = ", ".join(f"«\u00a0{s}\u00a0»" for s in sequences)
-        return (f"seulement la séquence {noms}." if len(sequences) == 1
-                else f"seulement les séquences {noms}.")
+        noms = ", ".join(str(_("«\u00a0{nom}\u00a0»")).format(nom=traduire_donnee(s))
+                         for s in sequences)
+        return str(_("seulement la séquence {noms}.") if len(sequences) == 1
+                   else _("seulement les séquences {noms}.")).format(noms=noms)
     raison = format_["sans-film"].rstrip(" .")
-    return "pas de projection dans ce format" + (f"\u00a0: {raison}." if raison else ".")
+    if raison:
+        return str(_("pas de projection dans ce format\u00a0: {raison}.")).format(raison=raison)
+    return str(_("pas de projection dans ce format."))
 
 
 def resume_formats(formats: list[dict]) -> str:
@@ -363,29 +373,34 @@ def resume_formats(formats: list[dict]) -> str:
     morceaux = []
     for format_ in formats:
         references = [r for e in format_["etapes"] for r in e["references"]]
-        film = ("film entier" if ("film", "entier") in references else
-                "extraits du film" if any(s == "sequence" for s, _ in references) else "sans film")
-        morceaux.append(f"{format_['nom']}\u00a0: {duree_lisible(format_['durée'])}, {film}")
+        film = (_("film entier") if ("film", "entier") in references else
+                _("extraits du film") if any(s == "sequence" for s, _v in references)
+                else _("sans film"))
+        morceaux.append(str(_("{nom}\u00a0: {duree}, {film}")).format(
+            nom=format_["nom"], duree=duree_lisible(format_["durée"]), film=film))
     return " · ".join(morceaux)
 
 
 def noeud_reference(sorte: str, valeur: str, activites: dict, questions: dict, config) -> nodes.Node:
     if sorte == "film":
-        return nodes.inline(text=f"le film entier ({config.pp_duree_film}\u00a0min)")
+        return nodes.inline(text=str(_("le film entier ({duree}\u00a0min)")).format(
+            duree=config.pp_duree_film))
     if sorte == "sequence":
-        return nodes.inline(text=f"la séquence «\u00a0{valeur}\u00a0»")
+        return nodes.inline(text=str(_("la séquence «\u00a0{nom}\u00a0»")).format(
+            nom=traduire_donnee(valeur)))
     if sorte == "activite":
         activite = activites[valeur]
         para = nodes.inline()
-        para += nodes.Text("activité ")
-        para += nodes.reference("", f"«\u00a0{activite['titre']}\u00a0»", internal=True,
-                                refid=activite["id"])
+        para += nodes.Text(_("activité "))
+        para += nodes.reference("", str(_("«\u00a0{nom}\u00a0»")).format(nom=activite["titre"]),
+                                internal=True, refid=activite["id"])
         return para
     question = questions[valeur]
     para = nodes.inline()
-    para += nodes.Text("question\u00a0: ")
+    para += nodes.Text(_("question\u00a0: "))
     lien = nodes.reference("", "", internal=True, refid=question["id"])
-    lien += nodes.emphasis(text=question["texte"])
+    lien += nodes.emphasis("", "", *[n.deepcopy() for n in question.get("contenu", [])]
+                           or [nodes.Text(question["texte"])])
     para += lien
     return para
 
@@ -409,8 +424,9 @@ def tableau_format(format_: dict, blocs: list[nodes.Element], activites: dict,
             titre.children = []
             titre += gras
         for texte in versions_courtes(etape, activites, config):
-            cellule += nodes.paragraph(text=f"Version courte de l’activité\u00a0: {texte}",
-                                       classes=["pp-version-courte"])
+            cellule += nodes.paragraph(
+                text=str(_("Version courte de l’activité\u00a0: {texte}")).format(texte=texte),
+                classes=["pp-version-courte"])
         avec = nodes.paragraph()
         for i, (sorte, valeur) in enumerate(etape["references"]):
             if i:
@@ -420,7 +436,7 @@ def tableau_format(format_: dict, blocs: list[nodes.Element], activites: dict,
                        nodes.paragraph(text=duree_lisible(etape["minutes"])), cellule,
                        avec if etape["references"] else nodes.paragraph(text="–")])
         ecoule += etape["minutes"]
-    return tableau(["Horaire", "Durée", "Étape", "Avec"], [13, 11, 44, 32], lignes,
+    return tableau([_("Horaire"), _("Durée"), _("Étape"), _("Avec")], [13, 11, 44, 32], lignes,
                    "pp-format-etapes", long=True)
 
 
@@ -435,14 +451,16 @@ def a_preparer(elements: list[tuple[str, dict, dict]], config,
     references = [r for _, f, _ in elements for e in f["etapes"] for r in e["references"]]
     if any(s in ("film", "sequence") for s, _ in references):
         para = nodes.paragraph()
-        para += nodes.Text("Projection\u00a0: le film ")
+        para += nodes.Text(_("Projection\u00a0: le film "))
         para += nodes.emphasis(text="Plus personne")
-        para += nodes.Text(f" ({config.pp_duree_film}\u00a0min, ")
+        para += nodes.Text(str(_(" ({duree}\u00a0min, ")).format(duree=config.pp_duree_film))
         para += nodes.reference("", config.pp_film_url, refuri=config.pp_film_url, classes=["pp-url"])
-        quoi = ("repérez à l’avance le début des séquences choisies, "
-                if any(s == "sequence" for s, _ in references) else "")
-        para += nodes.Text(f"), un écran ou un projecteur et des haut-parleurs\u00a0; {quoi}"
-                           "essayez la lecture et le son dans la salle avant la séance.")
+        sequences = any(s == "sequence" for s, _v in references)
+        para += nodes.Text(_("), un écran ou un projecteur et des haut-parleurs\u00a0; repérez à "
+                             "l’avance le début des séquences choisies, essayez la lecture et le "
+                             "son dans la salle avant la séance.") if sequences else
+                           _("), un écran ou un projecteur et des haut-parleurs\u00a0; essayez la "
+                             "lecture et le son dans la salle avant la séance."))
         puces += nodes.list_item("", para)
     for titre, format_, activites in elements:
         vues: list[str] = []
@@ -453,11 +471,14 @@ def a_preparer(elements: list[tuple[str, dict, dict]], config,
         for valeur in vues:
             activite = activites[valeur]
             item = nodes.list_item()
-            entete = f"{titre + ', ' if titre else ''}activité «\u00a0{activite['titre']}\u00a0»"
+            entete = str(_("activité «\u00a0{titre}\u00a0»")).format(titre=activite["titre"])
+            if titre:
+                entete = f"{titre}, {entete}"
             if not activite["matériel"]:
-                item += nodes.paragraph(text=f"{entete}\u00a0: rien à préparer.")
+                item += nodes.paragraph(text=str(_("{entete}\u00a0: rien à préparer.")).format(
+                    entete=entete))
             else:
-                item += nodes.paragraph(text=f"{entete}\u00a0:")
+                item += nodes.paragraph(text=str(_("{entete}\u00a0:")).format(entete=entete))
                 sous = nodes.bullet_list()
                 for element in activite["matériel"]:
                     sous += nodes.list_item("", nodes.paragraph(
@@ -465,11 +486,11 @@ def a_preparer(elements: list[tuple[str, dict, dict]], config,
                 item += sous
             puces += item
     if not len(puces):
-        puces += nodes.list_item("", nodes.paragraph(text="rien à préparer."))
+        puces += nodes.list_item("", nodes.paragraph(text=_("rien à préparer.")))
     entete = nodes.paragraph(classes=["pp-a-preparer-titre"])
-    entete += nodes.strong(text="À préparer")
-    entete += nodes.Text(f" (quantités pour {participants}\u00a0participant·es, en groupes de "
-                         f"{taille})\u00a0:")
+    entete += nodes.strong(text=_("À préparer"))
+    entete += nodes.Text(str(_(" (quantités pour {n}\u00a0participant·es, en groupes de "
+                               "{taille})\u00a0:")).format(n=participants, taille=taille))
     return [entete, puces]
 
 
@@ -480,16 +501,17 @@ def rendre(app: Sphinx, doc: str, emplacement: format_module) -> nodes.Element:
     questions = {q["nom"]: q for q in env.pp_questions.get(doc, []) if q["nom"]}
     boite = nodes.container(classes=["pp-format"], ids=[f"{slug_de(doc)}-format-{format_['nom']}"])
     entete = nodes.paragraph(classes=["pp-format-titre"])
-    entete += nodes.strong(text=f"Format «\u00a0{format_['nom']}\u00a0» · "
-                                f"{duree_lisible(format_['durée'])}")
+    entete += nodes.strong(text=str(_("Format «\u00a0{nom}\u00a0» · {duree}")).format(
+        nom=format_["nom"], duree=duree_lisible(format_["durée"])))
     entete += nodes.Text(f" — {format_['titre']}")
     boite += entete
     film = nodes.paragraph(classes=["pp-format-film"])
-    film += nodes.strong(text="Film\u00a0:")
+    film += nodes.strong(text=_("Film\u00a0:"))
     film += nodes.Text(" " + film_de(format_))
     boite += film
     boite += tableau_format(format_, list(emplacement.children), activites, questions, config)
-    boite += nodes.paragraph(text=f"Fin à {horaire(format_['durée'])}.", classes=["pp-format-fin"])
+    boite += nodes.paragraph(text=str(_("Fin à {heure}.")).format(heure=horaire(format_["durée"])),
+                             classes=["pp-format-fin"])
     reserve = addnodes.only(expr=POUR_ANIMATION)
     reserve.extend(a_preparer([("", format_, activites)], config, config.pp_participants))
     boite += reserve
@@ -502,8 +524,9 @@ def afficher(app: Sphinx, doctree: nodes.document) -> None:
     doc = env.docname
     if slug_de(doc) is None or not doc.endswith("/index"):
         return
-    valide = verifier(app, doc)
     emplacements = list(doctree.findall(format_module))
+    traduire_formats(env, doc, doctree, emplacements)
+    valide = verifier(app, doc)
     for emplacement in emplacements:
         if valide:
             emplacement.replace_self(rendre(app, doc, emplacement))
@@ -523,13 +546,31 @@ def afficher(app: Sphinx, doctree: nodes.document) -> None:
     if fiche is None:
         return
     ouverture = addnodes.only(expr="format_latex")
-    ouverture += nodes.rubric(text="Formats de la séance")
+    ouverture += nodes.rubric(text=_("Formats de la séance"))
     for rendu in rendus:
         ouverture += rendu.deepcopy()
         ailleurs = addnodes.only(expr="not format_latex")
         rendu.replace_self(ailleurs)
         ailleurs += rendu
     fiche.parent.insert(fiche.parent.index(fiche) + 1, ouverture)
+
+
+def traduire_formats(env: BuildEnvironment, doc: str, doctree: nodes.document,
+                     emplacements: list[format_module]) -> None:
+    """Les textes des formats tels que traduits (titre, raison sans film, étapes)."""
+    for format_ in env.pp_formats.get(doc, []):
+        format_["titre"], format_["sans-film"] = (apostrophes(t) for t in textes_lus(
+            doctree, f"format-{format_['nom']}", [format_["titre"], format_["sans-film"]]))
+        emplacement = next((e for e in emplacements if e["nom"] == format_["nom"]), None)
+        if emplacement is None:
+            continue
+        for etape, bloc in zip(format_["etapes"], emplacement.children):
+            titre = bloc.children[0] if bloc.children else None
+            if isinstance(titre, nodes.paragraph):
+                etape["texte"] = apostrophes(titre.astext())
+            consignes = [n for n in bloc.findall(nodes.container) if "pp-consignes" in n["classes"]]
+            if consignes:
+                etape["consignes"] = apostrophes(consignes[0].astext())
 
 
 # -- Environnement -----------------------------------------------------------------------

@@ -78,9 +78,10 @@ def verifier_source(app: Sphinx, doc: str, source: list[str]) -> None:
 
 
 def verifier_images(app: Sphinx, doctree: nodes.document) -> None:
-    """``doctree-read`` : toute image a un texte de remplacement."""
+    """``doctree-read`` : toute image a un texte de remplacement (celui d'une figure de
+    données, écrit à partir des données, est posé à l'écriture : ``pp_alt``)."""
     for image in doctree.findall(nodes.image):
-        if not image.get("alt", "").strip():
+        if not (image.get("alt", "") or image.get("pp_alt", "")).strip():
             signaler(f"image « {image.get('uri', '?')} » sans texte de remplacement : ajoutez "
                      "l'option « :alt: » qui dit en mots ce que montre l'image.",
                      (app.env.docname, image.line or getattr(image.parent, "line", None)),

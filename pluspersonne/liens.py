@@ -19,20 +19,25 @@ from sphinx.environment import BuildEnvironment
 from sphinx.util import docname_join
 from sphinx.util.docutils import SphinxRole
 
+from .langue import typographique
 from .messages import signaler, suggestion
-from .selection import docname, modules_sur_disque, slug_de, titre_module
+from .selection import docname, modules_sur_disque, slug_de, titre_module, titre_traduit
 
 
 def noeud_module(slug: str, env: BuildEnvironment, texte: str | None = None) -> nodes.Node:
     """Nœud pour un module : référence s'il est construit, titre en italique sinon."""
     doc = docname(slug)
     if doc in env.found_docs:
+        # Le titre sert aussi de texte quand le lien ne peut pas se faire : dans la fiche PDF
+        # d'un module, les autres modules sont dans d'autres documents LaTeX.
         ref = addnodes.pending_xref(
-            "", nodes.inline("", texte or slug), refdomain="std", reftype="ref",
+            "", nodes.inline("", texte or typographique(
+                titre_traduit(env.srcdir, env.config.language, slug))),
+            refdomain="std", reftype="ref",
             reftarget=f"mod-{slug}", refexplicit=bool(texte), refwarn=True,
             refdoc=env.docname, pp_module_lie=True)
         return ref
-    return nodes.emphasis("", texte or titre_module(env.srcdir, slug),
+    return nodes.emphasis("", texte or titre_traduit(env.srcdir, env.config.language, slug),
                           classes=["pp-module-absent"])
 
 
@@ -40,7 +45,7 @@ def lien_ecrit(app: Sphinx, depuis: str, slug: str, env: BuildEnvironment) -> no
     """Lien vers un module pour une page générée à l'écriture (catalogue, déroulé) ;
     texte seul dans un PDF à part qui ne contient pas ce module."""
     doc = docname(slug)
-    texte = env.titles[doc].astext() if doc in env.titles else titre_module(env.srcdir, slug)
+    texte = env.titles[doc].astext() if doc in env.titles else titre_traduit(env.srcdir, env.config.language, slug)
     try:
         uri = app.builder.get_relative_uri(depuis, doc)
     except Exception:  # noqa: BLE001  (LaTeX : document absent de ce PDF)

@@ -25,10 +25,11 @@ from sphinx.util.docutils import SphinxDirective
 
 from .fiche import duree_lisible, tableau
 from .formats import a_preparer, horaire, resume_formats, versions_courtes
+from .langue import _, hors_catalogue, traduire_donnee
 from .liens import lien_ecrit
 from .messages import signaler
 from .pedagogie import MOMENTS
-from .selection import TEMPS, Element, Parcours, docname, slug_de, titre_module
+from .selection import TEMPS, Element, Parcours, docname, slug_de, titre_module, titre_traduit
 
 
 def duree_element(element: Element, env: BuildEnvironment) -> int | None:
@@ -77,22 +78,23 @@ class PresentationParcours(SphinxDirective):
         parcours: Parcours = self.config.pp_parcours
         if not parcours.chemin:
             return []
-        boite = nodes.topic("", nodes.title(text=f"Parcours : {parcours.titre}"),
+        boite = nodes.topic("", nodes.title(text=str(_("Parcours\u00a0: {titre}")).format(
+                                titre=traduire_donnee(parcours.titre))),
                             classes=["pp-parcours"])
         infos = nodes.field_list()
-        valeurs = [("Public", ", ".join(parcours.public))]
+        valeurs = [(_("Public"), ", ".join(traduire_donnee(p) for p in parcours.public))]
         if parcours.duree:
-            valeurs.append(("Durée prévue", duree_lisible(parcours.duree)))
+            valeurs.append((_("Durée prévue"), duree_lisible(parcours.duree)))
         if len(parcours.seances) > 1:
-            valeurs.append(("Séances", str(len(parcours.seances))))
-        valeurs.append(("Modules", str(len(parcours.modules))))
+            valeurs.append((_("Séances"), str(len(parcours.seances))))
+        valeurs.append((_("Modules"), str(len(parcours.modules))))
         for nom, valeur in valeurs:
             infos += nodes.field("", nodes.field_name(text=nom),
                                  nodes.field_body("", nodes.paragraph(text=valeur)))
         boite += infos
         if parcours.introduction:
-            boite += nodes.paragraph(text=parcours.introduction)
-        return [boite]
+            boite += nodes.paragraph(text=traduire_donnee(parcours.introduction))
+        return [hors_catalogue(boite)]
 
 
 def cles_citees(racine: Path, slugs: list[str]) -> list[str]:
@@ -112,7 +114,7 @@ class BibliographieParcours(SphinxDirective):
         cles = cles_citees(Path(self.env.srcdir), self.config.pp_modules)
         self.env.pp_pages_generees[self.env.docname] = tuple(sorted(cles))
         if not cles:
-            return [nodes.paragraph(text="Les modules retenus ne citent aucune source.")]
+            return [nodes.paragraph(text=_("Les modules retenus ne citent aucune source."))]
         motif = "|".join(re.escape(c) for c in cles)
         lignes = [".. bibliography::", "   :list: bullet", f'   :filter: key % "^({motif})$"']
         conteneur = nodes.container()
@@ -123,14 +125,15 @@ class BibliographieParcours(SphinxDirective):
 
 def reference_texte(sorte: str, valeur: str, doc: str, env: BuildEnvironment) -> str:
     if sorte == "film":
-        return "le film entier"
+        return str(_("le film entier"))
     if sorte == "sequence":
-        return f"la séquence «\u00a0{valeur}\u00a0»"
+        return str(_("la séquence «\u00a0{nom}\u00a0»")).format(nom=traduire_donnee(valeur))
     if sorte == "activite":
         activite = next((a for a in env.pp_activites.get(doc, []) if a["nom"] == valeur), None)
-        return f"activité «\u00a0{activite['titre'] if activite else valeur}\u00a0»"
+        return str(_("activité «\u00a0{titre}\u00a0»")).format(
+            titre=activite["titre"] if activite else valeur)
     question = next((q for q in env.pp_questions.get(doc, []) if q["nom"] == valeur), None)
-    return f"question\u00a0: {question['texte'] if question else valeur}"
+    return str(_("question\u00a0: ")) + (question["texte"] if question else valeur)
 
 
 def deroule_seances(app: Sphinx, depuis: str) -> list[nodes.Node]:
@@ -146,9 +149,9 @@ def deroule_seances(app: Sphinx, depuis: str) -> list[nodes.Node]:
         for element in seance.elements:
             if element.sorte != "module":
                 texte = nodes.container()
-                texte += nodes.paragraph(text=TEMPS[element.sorte])
+                texte += nodes.paragraph(text=_(TEMPS[element.sorte]))
                 if element.texte:
-                    texte += nodes.paragraph(text=element.texte)
+                    texte += nodes.paragraph(text=traduire_donnee(element.texte))
                 lignes.append([nodes.paragraph(text=horaire(ecoule, seance.debut)),
                                nodes.paragraph(text=duree_lisible(element.minutes)), texte,
                                nodes.paragraph(text="–")])
@@ -167,13 +170,15 @@ def deroule_seances(app: Sphinx, depuis: str) -> list[nodes.Node]:
                     cellule += nodes.paragraph(text=etape["consignes"],
                                                classes=["pp-consignes"])
                 for texte in versions_courtes(etape, activites, app.config):
-                    cellule += nodes.paragraph(text=f"Version courte de l’activité\u00a0: {texte}",
-                                               classes=["pp-version-courte"])
+                    cellule += nodes.paragraph(
+                        text=str(_("Version courte de l’activité\u00a0: {texte}")).format(
+                            texte=texte), classes=["pp-version-courte"])
                 module = nodes.container()
                 if rang == 0:
                     titre_module_ = nodes.paragraph()
                     titre_module_ += lien_ecrit(app, depuis, element.slug, env)
-                    titre_module_ += nodes.Text(f" (format «\u00a0{format_['nom']}\u00a0»)")
+                    titre_module_ += nodes.Text(str(_(" (format «\u00a0{nom}\u00a0»)")).format(
+                        nom=format_["nom"]))
                     module += titre_module_
                 avec = "\u00a0; ".join(reference_texte(s, v, doc, env)
                                        for s, v in etape["references"])
@@ -183,23 +188,27 @@ def deroule_seances(app: Sphinx, depuis: str) -> list[nodes.Node]:
                                nodes.paragraph(text=duree_lisible(etape["minutes"])), cellule,
                                module])
                 ecoule += etape["minutes"]
-        titre = seance.titre or parcours.titre
-        entete = (f"Séance {numero}\u00a0: {titre}" if len(parcours.seances) > 1 else titre)
+        titre = traduire_donnee(seance.titre or parcours.titre)
+        entete = (str(_("Séance {numero}\u00a0: {titre}")).format(numero=numero, titre=titre)
+                  if len(parcours.seances) > 1 else titre)
         contenu.append(nodes.rubric(text=entete))
-        contenu.append(tableau(["Heure", "Durée", "Étape", "Module et ce qu’il utilise"],
+        contenu.append(tableau([_("Heure"), _("Durée"), _("Étape"), _("Module et ce qu’il utilise")],
                                [12, 11, 43, 34], lignes, "pp-deroule", long=True))
-        resume = (f"Total de la séance\u00a0: {duree_lisible(ecoule)}"
-                  + (f" (prévue\u00a0: {duree_lisible(seance.duree)})" if seance.duree else "")
-                  + f"\u00a0; fin à {horaire(ecoule, seance.debut)}.")
+        resume = str(_("Total de la séance\u00a0: {duree}")).format(duree=duree_lisible(ecoule))
+        if seance.duree:
+            resume += str(_(" (prévue\u00a0: {duree})")).format(duree=duree_lisible(seance.duree))
+        resume += str(_("\u00a0; fin à {heure}.")).format(heure=horaire(ecoule, seance.debut))
         if seance.duree and seance.duree > ecoule:
-            resume += f" Il reste {duree_lisible(seance.duree - ecoule)} de marge."
+            resume += str(_(" Il reste {duree} de marge.")).format(
+                duree=duree_lisible(seance.duree - ecoule))
         contenu.append(nodes.paragraph(text=resume, classes=["pp-deroule-total"]))
         total_general += ecoule
     if len(parcours.seances) > 1:
         contenu.append(nodes.paragraph(
-            text=f"Durée totale\u00a0: {duree_lisible(total_general)} en "
-                 f"{len(parcours.seances)}\u00a0séances.", classes=["pp-deroule-total"]))
-    contenu.append(nodes.rubric(text="À préparer"))
+            text=str(_("Durée totale\u00a0: {duree} en {n}\u00a0séances.")).format(
+                duree=duree_lisible(total_general), n=len(parcours.seances)),
+            classes=["pp-deroule-total"]))
+    contenu.append(nodes.rubric(text=_("À préparer")))
     contenu.extend(a_preparer(retenus, app.config,
                               parcours.participants or app.config.pp_participants))
     return contenu
@@ -207,7 +216,7 @@ def deroule_seances(app: Sphinx, depuis: str) -> list[nodes.Node]:
 
 def titre_court(env: BuildEnvironment, slug: str) -> str:
     doc = docname(slug)
-    return env.titles[doc].astext() if doc in env.titles else titre_module(env.srcdir, slug)
+    return env.titles[doc].astext() if doc in env.titles else titre_traduit(env.srcdir, env.config.language, slug)
 
 
 def deroule_modules(app: Sphinx, depuis: str) -> list[nodes.Node]:
@@ -222,9 +231,10 @@ def deroule_modules(app: Sphinx, depuis: str) -> list[nodes.Node]:
             formats += nodes.list_item("", item)
         lignes.append([nodes.paragraph(text=str(numero)),
                        nodes.paragraph("", "", lien_ecrit(app, depuis, slug, env)), formats])
-    return [tableau(["N°", "Module", "Formats"], [6, 40, 54], lignes, "pp-deroule"),
-            nodes.paragraph(text="Pour une séance minutée, choisissez un format par module "
-                                 "et composez un parcours (voir « Composer un parcours »).")]
+    return [tableau([_("N°"), _("Module"), _("Formats")], [6, 40, 54], lignes, "pp-deroule"),
+            nodes.paragraph(text=_("Pour une séance minutée, choisissez un format par module "
+                                   "et composez un parcours (voir «\u00a0Composer un "
+                                   "parcours\u00a0»)."))]
 
 
 def remplir(app: Sphinx, doctree: nodes.document, depuis: str) -> None:
@@ -240,13 +250,16 @@ def remplir(app: Sphinx, doctree: nodes.document, depuis: str) -> None:
             for slug in parcours.modules:
                 for question in env.pp_questions.get(docname(slug), []):
                     if question["moment"] == moment:
-                        para = nodes.paragraph(text=question["texte"] + " ")
-                        para += nodes.emphasis(text=f"({titre_module(env.srcdir, slug)})")
+                        para = nodes.paragraph(
+                            "", "", *[n.deepcopy() for n in question.get("contenu", [])]
+                            or [nodes.Text(question["texte"])])
+                        para += nodes.Text(" ")
+                        para += nodes.emphasis(text=f"({titre_court(env, slug)})")
                         liste += nodes.list_item("", para)
             if len(liste):
                 contenu += [nodes.rubric(text=libelle), liste]
         if not contenu:
-            contenu = [nodes.paragraph(text="Les modules retenus ne proposent aucune question.")]
+            contenu = [nodes.paragraph(text=_("Les modules retenus ne proposent aucune question."))]
         emplacement.replace_self(contenu)
 
 

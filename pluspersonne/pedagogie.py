@@ -27,11 +27,15 @@ from sphinx.environment import BuildEnvironment
 from sphinx.util.docutils import SphinxDirective
 
 from .fiche import ChampInvalide, _ToutesOptions, duree_lisible, entier_minutes
+from .langue import _, noeud_textes, textes_lus, typographique
 from .messages import signaler, suggestion
 from .selection import slug_de
 
 #: Moments d'une question : valeur de ``:moment:`` → libellé affiché.
-MOMENTS = {"avant": "Avant le film", "après": "Après le film", "débat": "Débat"}
+MOMENTS = {"avant": _("Avant le film"), "après": _("Après le film"), "débat": _("Débat")}
+#: Le même moment dans le titre d'une question (« Question · avant le film »).
+MOMENTS_TITRE = {"avant": _("Question · avant le film"), "après": _("Question · après le film"),
+                 "débat": _("Question · débat")}
 #: Écritures sans accent acceptées.
 ALIAS = {"apres": "après", "debat": "débat"}
 #: Expression ``only`` des notes réservées à l'animation.
@@ -134,16 +138,14 @@ def quantite(element: dict, participants: int, taille_groupe: int) -> str:
     """« 20 × la fiche (1 par participant·e) » pour un groupe donné."""
     pour, n, quoi = element["pour"], element["nombre"], element["quoi"]
     if pour == "disposition":
-        return f"Disposition de la salle\u00a0: {quoi}"
+        return str(_("Disposition de la salle\u00a0: {quoi}")).format(quoi=quoi)
     if pour == "participant":
-        total = n * participants
-        detail = f"{n} par participant·e"
-    elif pour == "groupe":
-        total = n * ceil(participants / taille_groupe)
-        detail = f"{n} par groupe de {taille_groupe}"
-    else:
-        return f"{n} × {quoi} (pour la salle)"
-    return f"{total} × {quoi} ({detail})"
+        return str(_("{total} × {quoi} ({n} par participant·e)")).format(
+            total=n * participants, quoi=quoi, n=n)
+    if pour == "groupe":
+        return str(_("{total} × {quoi} ({n} par groupe de {taille})")).format(
+            total=n * ceil(participants / taille_groupe), quoi=quoi, n=n, taille=taille_groupe)
+    return str(_("{n} × {quoi} (pour la salle)")).format(n=n, quoi=quoi)
 
 
 class _Pedagogique(SphinxDirective):
@@ -188,7 +190,9 @@ class _Pedagogique(SphinxDirective):
         if ident:
             boite["ids"].append(ident)
         self.set_source_info(boite)
-        boite += nodes.title(text=titre)
+        # Le titre est produit par le projet (catalogue pluspersonne) : pas à traduire
+        # dans le catalogue de la page.
+        boite += nodes.title(text=str(titre), translatable=False)
         self.state.nested_parse(self.content, self.content_offset, boite)
         return boite
 
@@ -212,13 +216,36 @@ class Question(_Pedagogique):
         m = options["moment"]
         nom_ = options.get("nom")
         ident = identifiant(self.env.docname, "question", nom_) if nom_ else None
-        boite = self.corps(["pp-question", f"pp-moment-{m}"], f"Question · {MOMENTS[m].lower()}",
-                           ident)
-        texte = apostrophes(" ".join(
-            p.astext() for p in boite.children[1:] if isinstance(p, nodes.paragraph)))
+        boite = self.corps(["pp-question", f"pp-moment-{m}"], MOMENTS_TITRE[m], ident)
+        # Le texte est relu à la fin de la lecture, traduit (mettre_a_jour).
         self.env.pp_questions.setdefault(self.env.docname, []).append(
-            {"moment": m, "texte": texte, "ligne": self.lineno, "nom": nom_, "id": ident})
+            {"moment": m, "texte": texte_question(boite), "ligne": self.lineno, "nom": nom_,
+             "id": ident})
         return [boite]
+
+
+def texte_question(boite: nodes.Element) -> str:
+    return apostrophes(" ".join(
+        p.astext() for p in boite.children[1:] if isinstance(p, nodes.paragraph)))
+
+
+def contenu_question(boite: nodes.Element) -> list[nodes.Node]:
+    """Le texte d'une question à recopier ailleurs (tableaux des formats, banque de
+    questions) : du texte, la mise en valeur et les citations dans une autre langue
+    (rôle ``:fr:``, qui garde leur attribut ``lang``) ; ni notes ni renvois, qui ne valent
+    qu'à leur place."""
+    from .langue import citation_francaise
+
+    contenu: list[nodes.Node] = []
+    for i, paragraphe in enumerate(p for p in boite.children[1:] if isinstance(p, nodes.paragraph)):
+        if i:
+            contenu.append(nodes.Text(" "))
+        for enfant in paragraphe.children:
+            if isinstance(enfant, (citation_francaise, nodes.emphasis, nodes.strong)):
+                contenu.append(enfant.deepcopy())
+            elif not isinstance(enfant, nodes.footnote_reference):
+                contenu.append(nodes.Text(apostrophes(enfant.astext())))
+    return contenu
 
 
 def durees_des_consignes(boite: nodes.Element) -> list[int]:
@@ -274,7 +301,7 @@ class Activite(_Pedagogique):
                      f"l'activité ({duree} min).", lieu, self.sous_type)
             return []
         ident = identifiant(self.env.docname, "activite", options["nom"])
-        boite = self.corps(["pp-activite"], f"Activité · {titre} ({duree_lisible(duree)})", ident)
+        boite = self.corps(["pp-activite"], "", ident)
         interieures = durees_des_consignes(boite)
         if interieures and sum(interieures) != duree:
             detail = " + ".join(map(str, interieures))
@@ -282,38 +309,80 @@ class Activite(_Pedagogique):
                      f"({detail}) pour une durée annoncée de {duree} min : corrigez une durée "
                      "entre parenthèses dans les consignes ou l'option « :durée: ».",
                      lieu, self.sous_type)
-        infos = nodes.field_list(classes=["pp-activite-infos"])
-        valeurs = [("Durée", duree_lisible(duree))]
-        if courte is not None:
-            valeurs.append(("Version courte",
-                            f"{duree_lisible(courte)}\u00a0: {options['version-courte']}"))
-        for libelle, valeur in valeurs:
-            infos += nodes.field("", nodes.field_name(text=libelle),
-                                 nodes.field_body("", nodes.paragraph(text=valeur)))
-        corps_materiel = nodes.field_body()
-        if options["matériel"]:
-            puces = nodes.bullet_list()
-            for element in options["matériel"]:
-                puces += nodes.list_item("", nodes.paragraph(text=ligne_materiel(element)))
-            corps_materiel += puces
-        else:
-            corps_materiel += nodes.paragraph(text="aucun")
-        infos += nodes.field("", nodes.field_name(text="Matériel"), corps_materiel)
-        boite.insert(1, infos)
-        self.env.pp_activites.setdefault(self.env.docname, []).append(
-            {"titre": titre, "nom": options["nom"], "id": ident, "durée": duree,
-             "durée-courte": courte, "version-courte": options.get("version-courte"),
-             "matériel": options["matériel"], "ligne": self.lineno})
-        return [boite]
+        activite = {"titre": titre, "nom": options["nom"], "id": ident, "durée": duree,
+                    "durée-courte": courte, "version-courte": options.get("version-courte"),
+                    "matériel": options["matériel"], "ligne": self.lineno}
+        self.env.pp_activites.setdefault(self.env.docname, []).append(activite)
+        # Le titre, la version courte et le matériel passent par le catalogue de la page ;
+        # le titre de la boîte et ses informations sont écrits à la fin de la lecture.
+        return [boite, noeud_textes(self, [typographique(t) for t in textes_activite(activite)],
+                                    f"activite-{ident}")]
+
+
+def textes_activite(activite: dict) -> list[str]:
+    """Les textes d'une activité confiés au catalogue de la page."""
+    return [activite["titre"], activite["version-courte"] or "",
+            *(e["quoi"] for e in activite["matériel"])]
+
+
+def infos_activite(boite: nodes.Element, activite: dict) -> None:
+    """Le titre et la liste Durée / Version courte / Matériel d'une activité (traduits)."""
+    duree, courte = activite["durée"], activite["durée-courte"]
+    boite[0].children = []
+    boite[0] += nodes.Text(str(_("Activité · {titre} ({duree})")).format(
+        titre=activite["titre"], duree=duree_lisible(duree)))
+    infos = nodes.field_list(classes=["pp-activite-infos"])
+    valeurs = [(_("Durée"), duree_lisible(duree))]
+    if courte is not None:
+        valeurs.append((_("Version courte"), f"{duree_lisible(courte)}"
+                        + str(_("\u00a0: ")) + activite["version-courte"]))
+    for libelle, valeur in valeurs:
+        infos += nodes.field("", nodes.field_name(text=str(libelle)),
+                             nodes.field_body("", nodes.paragraph(text=valeur)))
+    corps_materiel = nodes.field_body()
+    if activite["matériel"]:
+        puces = nodes.bullet_list()
+        for element in activite["matériel"]:
+            puces += nodes.list_item("", nodes.paragraph(text=ligne_materiel(element)))
+        corps_materiel += puces
+    else:
+        corps_materiel += nodes.paragraph(text=_("aucun"))
+    infos += nodes.field("", nodes.field_name(text=_("Matériel")), corps_materiel)
+    boite.insert(1, infos)
+
+
+def mettre_a_jour(app: Sphinx, doctree: nodes.document) -> None:
+    """``doctree-read`` : questions et activités avec leurs textes traduits."""
+    env = app.env
+    doc = env.docname
+    questions = env.pp_questions.get(doc, [])
+    boites = [b for b in doctree.findall(nodes.admonition) if "pp-question" in b["classes"]]
+    for question, boite in zip(questions, boites):
+        question["texte"] = texte_question(boite)
+        question["contenu"] = contenu_question(boite)
+    activites = {a["id"]: a for a in env.pp_activites.get(doc, [])}
+    for boite in list(doctree.findall(nodes.admonition)):
+        if "pp-activite" not in boite["classes"]:
+            continue
+        activite = next((activites[i] for i in boite["ids"] if i in activites), None)
+        if activite is None:
+            continue
+        traduits = textes_lus(doctree, f"activite-{activite['id']}", textes_activite(activite))
+        activite["titre"] = apostrophes(traduits[0])
+        activite["version-courte"] = apostrophes(traduits[1]) or activite["version-courte"]
+        for element, quoi in zip(activite["matériel"], traduits[2:]):
+            element["quoi"] = apostrophes(quoi)
+        infos_activite(boite, activite)
 
 
 def ligne_materiel(element: dict) -> str:
     """Le matériel tel qu'écrit dans la source : « 1 par groupe : un jeu de cartes »."""
     if element["pour"] == "disposition":
-        return f"disposition\u00a0: {element['quoi']}"
-    libelle = {"participant": "par participant·e", "groupe": "par groupe",
-               "salle": "pour la salle"}[element["pour"]]
-    return f"{element['nombre']} {libelle}\u00a0: {element['quoi']}"
+        return str(_("disposition\u00a0: {quoi}")).format(quoi=element["quoi"])
+    modele = {"participant": _("{n} par participant·e\u00a0: {quoi}"),
+              "groupe": _("{n} par groupe\u00a0: {quoi}"),
+              "salle": _("{n} pour la salle\u00a0: {quoi}")}[element["pour"]]
+    return str(modele).format(n=element["nombre"], quoi=element["quoi"])
 
 
 class NoteAnimation(SphinxDirective):
@@ -328,11 +397,34 @@ class NoteAnimation(SphinxDirective):
             return []
         boite = nodes.admonition("", classes=["pp-note-animation"])
         self.set_source_info(boite)
-        boite += nodes.title(text="Pour l'animateur·rice")
+        boite += nodes.title(text=_("Pour l’animateur·rice"), translatable=False)
         self.state.nested_parse(self.content, self.content_offset, boite)
         reserve = addnodes.only(expr=POUR_ANIMATION)
         reserve += boite
         return [reserve]
+
+
+def deplier_pour_latex(app: Sphinx, doctree: nodes.document, docname: str) -> None:
+    """``doctree-resolved`` (PDF) : une note d'animation placée dans une question ou une
+    activité n'y est plus un second cadre, mais un intertitre suivi de son texte. Deux
+    cadres imbriqués (paquet ``framed``) font boucler pdflatex quand le cadre intérieur
+    est long et passe d'une page à l'autre (« TeX capacity exceeded ») ; la note reste
+    reconnaissable à son titre, et le cadre extérieur la contient toujours."""
+    if app.builder.name != "latex":
+        return
+    for note in list(doctree.findall(nodes.admonition)):
+        if "pp-note-animation" not in note["classes"]:
+            continue
+        parent = note.parent
+        while parent is not None and not isinstance(parent, nodes.admonition):
+            parent = parent.parent
+        if parent is None:
+            continue
+        titre = note.next_node(nodes.title)
+        bloc = nodes.container(classes=["pp-note-animation"])
+        bloc += nodes.rubric(text=titre.astext() if titre else "")
+        bloc.extend(c for c in note.children if c is not titre)
+        note.replace_self(bloc)
 
 
 def init_env(app: Sphinx, env: BuildEnvironment, *args) -> None:
@@ -358,6 +450,8 @@ def setup(app: Sphinx) -> None:
     app.add_directive("question", Question)
     app.add_directive("activite", Activite)
     app.add_directive("note-animation", NoteAnimation)
+    app.connect("doctree-resolved", deplier_pour_latex)
     app.connect("env-before-read-docs", init_env)
     app.connect("env-purge-doc", purger)
     app.connect("env-merge-info", fusionner)
+    app.connect("doctree-read", mettre_a_jour, priority=400)

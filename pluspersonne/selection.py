@@ -22,6 +22,7 @@ from sphinx.application import Sphinx
 from sphinx.config import Config
 from sphinx.util.docutils import SphinxDirective
 
+from .langue import _, traduire_donnee
 from .messages import arreter, suggestion
 
 #: Forme d'un slug : minuscules ASCII, chiffres, tirets simples.
@@ -33,7 +34,7 @@ LIVRE = "curricula/livre.yml"
 
 
 #: Éléments d'un programme qui ne sont pas des modules : clé → libellé affiché.
-TEMPS = {"accueil": "Accueil", "pause": "Pause", "clôture": "Clôture"}
+TEMPS = {"accueil": _("Accueil"), "pause": _("Pause"), "clôture": _("Clôture")}
 #: Heure de début : « 14:00 » ou « 9:30 ».
 HEURE = re.compile(r"^([01]?\d|2[0-3]):([0-5]\d)$")
 
@@ -129,6 +130,37 @@ def titre_module(racine: Path, slug: str) -> str:
                 and len(suivante.strip()) >= len(texte)):
             return re.sub(r"(\*\*|\*|``|`)", "", texte)
     return slug
+
+
+def titre_traduit(racine: Path, langue: str, slug: str) -> str:
+    """Le titre d'un module dans la langue de l'édition : lu dans le catalogue de sa page
+    (``locale/<langue>/LC_MESSAGES/modules/<slug>/index.po``), le français sinon."""
+    titre = titre_module(racine, slug)
+    if langue == "fr":
+        return titre
+    catalogue = racine / "locale" / langue / "LC_MESSAGES" / DOSSIER / slug / "index.po"
+    if not catalogue.is_file():
+        return titre
+    from babel.messages.pofile import read_po
+
+    with catalogue.open("rb") as fichier:
+        messages = read_po(fichier)
+    source = _ligne_de_titre(racine, slug)
+    message = messages.get(source) if source else None
+    if message is None or not message.string or message.fuzzy:
+        return titre
+    return re.sub(r"(\*\*|\*|``|`)", "", message.string)
+
+
+def _ligne_de_titre(racine: Path, slug: str) -> str | None:
+    """Le titre d'un module tel qu'écrit dans sa source (balisage compris)."""
+    lignes = (racine / DOSSIER / slug / "index.rst").read_text(encoding="utf-8").splitlines()
+    for ligne, suivante in zip(lignes, lignes[1:]):
+        texte = ligne.strip()
+        if (texte and not texte.startswith("..") and re.fullmatch(r"=+", suivante.strip())
+                and len(suivante.strip()) >= len(texte)):
+            return texte
+    return None
 
 
 def docname(slug: str) -> str:
@@ -476,7 +508,7 @@ def choisir(app: Sphinx, config: Config) -> None:
     # Titres et noms de fichiers : le livre, ou le parcours construit.
     nom, titre = "plus-personne", config.project
     if parcours.chemin and parcours.chemin != LIVRE:
-        nom, titre = parcours.nom, parcours.titre
+        nom, titre = parcours.nom, traduire_donnee(parcours.titre)
         config.html_title = config.epub_title = titre
     config.epub_basename = nom
     if nom != "plus-personne":
@@ -484,23 +516,25 @@ def choisir(app: Sphinx, config: Config) -> None:
     if app.tags.has("facile"):
         # Les fiches facile à lire, une par module (conf.py les met en grands caractères).
         config.latex_documents = [
-            (docname(slug), f"{slug}-facile.tex", titre_module(racine, slug), config.author,
-             "howto") for slug in parcours.modules]
+            (docname(slug), f"{slug}-facile.tex", titre_traduit(racine, config.language, slug),
+             config.author, "howto") for slug in parcours.modules]
         return
     participant = app.tags.has("participant")
     suffixe = "-participant" if participant else ""
-    edition = " (édition participant·e)" if participant else ""
+    edition = str(_(" (édition participant·e)")) if participant else ""
     documents = [("index", f"{nom}{suffixe}.tex", titre + edition, config.author, "manual")]
     if not participant:
         documents += [
-            ("docs/deroule", "deroule.tex", f"Déroulé : {titre}", config.author, "howto"),
-            ("docs/questions", "questions.tex", f"Banque de questions : {titre}",
+            ("docs/deroule", "deroule.tex", str(_("Déroulé\u00a0: {titre}")).format(titre=titre),
+             config.author, "howto"),
+            ("docs/questions", "questions.tex",
+             str(_("Banque de questions\u00a0: {titre}")).format(titre=titre),
              config.author, "howto"),
         ]
     if config.pp_fiches_modules:
         documents += [
-            (docname(slug), f"{slug}{suffixe}.tex", titre_module(racine, slug) + edition,
-             config.author, "howto")
+            (docname(slug), f"{slug}{suffixe}.tex",
+             titre_traduit(racine, config.language, slug) + edition, config.author, "howto")
             for slug in parcours.modules
         ]
     config.latex_documents = documents

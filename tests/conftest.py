@@ -22,6 +22,7 @@ MODULES = modules_sur_disque(RACINE)
 A_COPIER = ["conf.py", "index.rst", "references.bib", "pluspersonne", "docs", "curricula",
             "modules", "donnees", "_static", "_templates", "Makefile", "outils", "requirements.txt",
             "CONTRIBUTING.md", "avertissements-admis.txt", "mots.txt", "mots-difficiles.txt", "package.json",
+            "locale", "mots-nl.txt", "moeilijke-woorden.txt",
             ".puppeteerrc.cjs", "tests", "pytest.ini"]
 
 

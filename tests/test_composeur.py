@@ -318,6 +318,9 @@ def test_poids_du_composeur(site, navigateur):
     assert not externes, externes
     script = (html / "_static" / "seance.js").read_bytes()
     assert len(gzip.compress(script, 9)) <= 20 * 1024, "seance.js dépasse 20 Ko compressés"
+    # Le seul script de séance de la page d'un module : il reste petit.
+    base = (html / "_static" / "seance-base.js").read_bytes()
+    assert len(base) <= 8 * 1024, "seance-base.js dépasse 8 Ko"
 
 
 def test_epub_et_pdf_renvoient_au_site(livre):
@@ -326,6 +329,6 @@ def test_epub_et_pdf_renvoient_au_site(livre):
     with zipfile.ZipFile(next((livre / "epub").glob("*.epub"))) as archive:
         page = archive.read("docs/composer.xhtml").decode()
     assert "Le composeur de séance se trouve sur le site web du livre" in page
-    assert "seance.js" not in page
+    assert "seance.js" not in page and "seance-base.js" not in page
     assert "Le composeur de séance se trouve sur le site web du livre" in pdftexte(
         livre / "pdf" / "plus-personne.pdf").replace("’", "'")

@@ -40,6 +40,10 @@ def test_poids_de_chaque_page(site):
         "le script ou la police d'icônes est encore chargé"
     assert not any("searchindex" in f for f in module.fichiers), \
         "l'index de recherche est chargé hors de la page de recherche"
+    # La page d'un module n'a que le socle des scripts de séance (son bouton).
+    assert any(f.endswith("_static/seance-base.js") for f in module.fichiers), module.fichiers
+    assert not any(f.endswith("_static/seance.js") or "composeur-" in f
+                   for f in module.fichiers), "le script du composeur est chargé sur un module"
 
 
 def test_une_seule_requete_bloquante(site):
