@@ -196,7 +196,7 @@ latex_elements = {
     # doit pas en ajouter une seconde, ni en glisser une dans les heures (« 14:00 »).
     "preamble": r"""
 \DeclareUnicodeCharacter{00B7}{\textperiodcentered}
-\makeatletter\@ifpackagewith{babel}{french}{\frenchsetup{AutoSpacePunctuation=false}}{}\makeatother
+\makeatletter\@ifundefined{frenchsetup}{}{\frenchsetup{AutoSpacePunctuation=false}}\makeatother
 \makeatletter
 \@ifclassloaded{sphinxhowto}{\renewcommand{\sphinxtableofcontents}{}}{}
 \makeatother

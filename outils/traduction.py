@@ -64,6 +64,11 @@ class CatalogueIllisible(Exception):
         self.message, self.ligne = message, ligne
 
 
+#: Une ligne de texte d'un .po : mot-clé facultatif, puis un texte entre guillemets, fermé.
+LIGNE_PO = re.compile(r'^\s*(?:(?:msgctxt|msgid|msgid_plural|msgstr(?:\[\d+\])?)\s+)?'
+                      r'"(?:[^"\\]|\\.)*"\s*$')
+
+
 def lire(chemin: Path):
     """Le catalogue d'un fichier .po (Babel), ou CatalogueIllisible."""
     from babel.messages.pofile import PoFileError, read_po
@@ -83,6 +88,13 @@ def lire(chemin: Path):
         ligne = brut[:brut.index(b"\r")].count(b"\n") + 1
         raise CatalogueIllisible("fins de ligne Windows (CRLF) : enregistrez le fichier "
                                  "avec des fins de ligne Unix (LF).", ligne)
+    for numero, ligne_po in enumerate(brut.decode("utf-8").split("\n"), start=1):
+        if not (ligne_po.strip() == "" or ligne_po.startswith("#") or LIGNE_PO.match(ligne_po)):
+            raise CatalogueIllisible("syntaxe gettext invalide (ligne qui n'est ni un commentaire, "
+                                     "ni un mot-clé suivi d'un texte entre guillemets) : vérifiez "
+                                     "les guillemets de msgid et msgstr sur cette ligne (chaque "
+                                     "ligne d'un texte est entre guillemets, un guillemet à "
+                                     "l'intérieur s'écrit \\\").", numero)
     try:
         with chemin.open("rb") as fichier:
             return read_po(fichier, abort_invalid=True)
