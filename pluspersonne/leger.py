@@ -47,19 +47,31 @@ PAQUETS = {"fas": "solid", "far": "regular", "fab": "brands"}
 # -- Icônes ----------------------------------------------------------------------
 
 def icones_du_script(texte: str) -> dict[tuple[str, str], tuple[int, int, str]]:
-    """Tracés SVG du script Font Awesome du thème : (style, nom) → (largeur, hauteur, tracé)."""
+    """Tracés SVG du script Font Awesome du thème : (style, nom) → (largeur, hauteur, tracé).
+
+    Chaque icône est aussi rangée sous ``(style, "u+<code>")``, son point de code dans la
+    police : c'est par lui que les feuilles du thème la désignent (``content:"\\f05a"``).
+    """
     icones: dict[tuple[str, str], tuple[int, int, str]] = {}
     for appel in re.finditer(r'p\("(fas|far|fab)",b\)', texte):
         debut = texte.rfind("var b={", 0, appel.start())
         bloc = texte[debut:appel.start()]
         style = PAQUETS[appel.group(1)]
-        for m in re.finditer(r'"?([\w-]+)"?:\[(\d+),(\d+),\[([^\]]*)\],"[^"]*",'
+        for m in re.finditer(r'"?([\w-]+)"?:\[(\d+),(\d+),\[([^\]]*)\],"([^"]*)",'
                              r'(?:"([^"]*)"|\["([^"]*)","([^"]*)"\])\]', bloc):
             nom, largeur, hauteur, alias = m.group(1), int(m.group(2)), int(m.group(3)), m.group(4)
-            trace = m.group(5) if m.group(5) is not None else m.group(6) + m.group(7)
-            for n in [nom, *re.findall(r'"([\w-]+)"', alias)]:
+            trace = m.group(6) if m.group(6) is not None else m.group(7) + m.group(8)
+            for n in [nom, *re.findall(r'"([\w-]+)"', alias), f"u+{m.group(5).lower()}"]:
                 icones.setdefault((style, n), (largeur, hauteur, trace))
     return icones
+
+
+def masque(largeur: int, hauteur: int, trace: str) -> str:
+    """L'icône en image SVG dans une adresse ``data:``, pour ``mask``."""
+    svg = (f"<svg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 {largeur} {hauteur}'>"
+           f"<path d='{trace}'/></svg>")
+    url = quote(svg, safe=" /:='-.,")
+    return f'url("data:image/svg+xml,{url}")'
 
 
 def icones_employees(html: str) -> set[tuple[str, str]]:
@@ -90,12 +102,66 @@ def css_icones(employees: set[tuple[str, str]], icones: dict) -> str:
         if (style, nom) not in icones:
             continue  # classe de taille (fa-lg, fa-fw) ou icône absente du thème
         largeur, hauteur, trace = icones[(style, nom)]
-        svg = (f"<svg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 {largeur} {hauteur}'>"
-               f"<path d='{trace}'/></svg>")
-        url = quote(svg, safe=" /:='-.,")
-        regles.append(f'{classes[style]}.fa-{nom}{{--pp-icone:url("data:image/svg+xml,{url}");'
+        regles.append(f"{classes[style]}.fa-{nom}{{--pp-icone:{masque(largeur, hauteur, trace)};"
                       f"--pp-largeur:{largeur / hauteur:.4g}em}}")
     return "\n".join(regles) + "\n"
+
+
+def _code(valeur: str) -> str | None:
+    """Point de code d'une valeur CSS ``"\\f05a"`` ou ``""`` (caractère brut)."""
+    m = re.fullmatch(r'\s*"\\([0-9a-fA-F]{4,6})"\s*', valeur)
+    if m:
+        return m.group(1).lower()
+    m = re.fullmatch(r'\s*"(.)"\s*', valeur)
+    return f"{ord(m.group(1)):x}" if m and ord(m.group(1)) >= 0xE000 else None
+
+
+def css_pseudo_elements(css: str, icones: dict, html: str) -> str:
+    """Les icônes que le thème écrit avec la police Font Awesome dans ``::before`` et
+    ``::after`` (titres des encadrés, liens externes du menu), peintes par un masque.
+
+    Le thème écrit ``content: var(--pst-icon-…)`` (un point de code de la police) : sans
+    la police, le lecteur verrait un carré vide. Chaque règle de ce genre dont les pages
+    emploient les classes est réécrite, au même sélecteur et plus loin dans la feuille
+    unique : contenu vide, fond de la couleur du texte, découpé par le tracé de l'icône.
+    """
+    variables = dict(re.findall(r"--pst-icon-([\w-]+):([^;}]+)", css))
+
+    def resoudre(nom: str, profondeur: int = 0) -> str | None:
+        valeur = variables.get(nom, "")
+        renvoi = re.fullmatch(r"\s*var\(--pst-icon-([\w-]+)\)\s*", valeur)
+        if renvoi and profondeur < 5:
+            return resoudre(renvoi.group(1), profondeur + 1)
+        return _code(valeur)
+
+    employes = jetons([html])
+    regles = []
+    for regle in tinycss2.parse_stylesheet(css, skip_comments=True, skip_whitespace=True):
+        if regle.type != "qualified-rule":
+            continue
+        selecteur = tinycss2.serialize(regle.prelude).strip()
+        corps = tinycss2.serialize(regle.content)
+        contenu = re.search(r"content:\s*var\(--pst-icon-([\w-]+)\)", corps)
+        if not contenu or not re.search(r"::?(before|after)", selecteur):
+            continue
+        code = resoudre(contenu.group(1))
+        icone = icones.get(("solid", f"u+{code}")) if code else None
+        gardes = [s for s in _decouper(selecteur) if _noms_exiges(s) <= employes]
+        if not icone or not gardes:
+            continue
+        image = masque(*icone)
+        dessin = f"content:\"\";-webkit-mask-image:{image};mask-image:{image}"
+        if "font:" in corps:  # la règle de base : taille et couleur du dessin
+            taille = "" if "width:" in corps else "display:inline-block;width:1em;height:1em;"
+            dessin += (f";{taille}font:inherit;background-color:currentColor;"
+                       "-webkit-mask-position:center;mask-position:center;"
+                       "-webkit-mask-size:contain;mask-size:contain;"
+                       "-webkit-mask-repeat:no-repeat;mask-repeat:no-repeat")
+        regles.append(f"{','.join(s.strip() for s in gardes)}{{{dessin}}}")
+    if not regles:
+        return ""
+    return ("/* Icônes des encadrés et des liens du thème, sans la police Font Awesome. */\n"
+            + "\n".join(regles) + "\n")
 
 
 # -- Feuilles de style réduites ------------------------------------------------------
@@ -195,9 +261,12 @@ def alleger(app: Sphinx, exception: Exception | None) -> None:
     script = sortie / SCRIPT_ICONES
     if script.exists():
         employees = set().union(*(icones_employees(p) for p in pages))
-        (sortie / "_static/icones.css").write_text(
-            css_icones(employees, icones_du_script(script.read_text(encoding="utf-8"))),
-            encoding="utf-8")
+        icones = icones_du_script(script.read_text(encoding="utf-8"))
+        theme = sortie / "_static/styles/pydata-sphinx-theme.css"
+        pseudo = (css_pseudo_elements(theme.read_text(encoding="utf-8"), icones, "\n".join(pages))
+                  if theme.exists() else "")
+        (sortie / "_static/icones.css").write_text(css_icones(employees, icones) + pseudo,
+                                                   encoding="utf-8")
         script.unlink()
     feuille_unique(sortie, getattr(app, "pp_feuilles", []) or [
         "_static/pygments.css", "_static/styles/sphinx-book-theme.css",

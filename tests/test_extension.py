@@ -200,3 +200,27 @@ def test_icones_extraites_du_script_du_theme():
     css = leger.css_icones(employees, icones)
     assert ":is(.fas,.fa-solid).fa-sun{--pp-icone:url(\"data:image/svg+xml," in css
     assert "--pp-largeur:1.125em" in css and ".fa-lg{" not in css
+
+
+def test_icones_des_encadres_sans_la_police():
+    """Les pseudo-éléments du thème qui écrivent une icône de la police (titres des
+    encadrés) sont redessinés par un masque ; ceux que les pages n'emploient pas, non."""
+    script = ('var b={"circle-info":[512,512,["info-circle"],"f05a","M0 0z"],'
+              '"bell":[448,512,[],"f0f3","M1 1z"]};p("fas",b)')
+    icones = leger.icones_du_script(script)
+    assert icones[("solid", "u+f05a")] == (512, 512, "M0 0z")
+    theme = (':root{--pst-icon-info-circle:"\\f05a";--pst-icon-bell:"\uf0f3";'
+             "--pst-icon-admonition-default:var(--pst-icon-bell);"
+             "--pst-icon-admonition-note:var(--pst-icon-info-circle)}"
+             ".admonition>.admonition-title:after{content:var(--pst-icon-admonition-default);"
+             "font:var(--fa-font-solid);width:1rem;height:1rem}"
+             ".admonition.note>.admonition-title:after{content:var(--pst-icon-admonition-note)}"
+             ".admonition.absente>.admonition-title:after{content:var(--pst-icon-bell)}")
+    css = leger.css_pseudo_elements(theme, icones, '<div class="admonition note">'
+                                    '<p class="admonition-title">Note</p></div>')
+    regles = dict(r.split("{", 1) for r in css.strip().splitlines()[1:])
+    base = regles[".admonition>.admonition-title:after"]
+    assert base.startswith('content:"";') and "background-color:currentColor" in base
+    assert "viewBox='0 0 448 512'" in base and "display:inline-block" not in base
+    assert "viewBox='0 0 512 512'" in regles[".admonition.note>.admonition-title:after"]
+    assert ".admonition.absente>.admonition-title:after" not in regles

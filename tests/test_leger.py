@@ -87,6 +87,14 @@ def test_icones_dessinees_en_css(site):
             "() => getComputedStyle(document.querySelector('.dropdown-download-buttons i'),"
             " '::before').maskImage")
         assert masque.startswith('url("data:image/svg+xml'), masque
+        # Le titre d'un encadré : une icône dessinée, pas un caractère de la police retirée
+        # (un carré vide à l'écran).
+        for encadre in (".admonition.note", ".admonition.pp-note-animation"):
+            style = onglet.evaluate(
+                "(s) => { const t = getComputedStyle(document.querySelector(s + ' > "
+                ".admonition-title'), '::after'); return [t.content, t.maskImage]; }", encadre)
+            assert style[0] == '""' and style[1].startswith('url("data:image/svg+xml'), \
+                (encadre, style)
         contexte.close()
 
 
