@@ -71,6 +71,22 @@ def projet(tmp_path: Path) -> Path:
     return copie
 
 
+@pytest.fixture(scope="module")
+def site(livre):
+    """Le site du livre servi en local : (adresse, dossier html)."""
+    with serveur_local(livre / "html") as adresse:
+        yield adresse, livre / "html"
+
+
+@pytest.fixture(scope="module")
+def navigateur():
+    """Chromium de Debian, lancé par Playwright, pour les tests d'un module."""
+    from navigateur import chromium
+
+    with chromium() as lance:
+        yield lance
+
+
 @pytest.fixture(scope="session")
 def livre(tmp_path_factory) -> Path:
     """Le livre entier construit une fois dans les trois formats (make all)."""

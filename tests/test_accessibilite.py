@@ -12,7 +12,7 @@ import sys
 
 import pytest
 from conftest import RACINE, serveur_local
-from navigateur import ARGUMENTS, CHROMIUM, pages
+from navigateur import pages
 
 pytestmark = pytest.mark.xdist_group("livre")
 AXE = RACINE / "node_modules" / "axe-core" / "axe.min.js"
@@ -22,22 +22,6 @@ VERSION_AXE = json.loads((RACINE / "package.json").read_text(encoding="utf-8"))[
     "devDependencies"]["axe-core"]
 sys.path.insert(0, str(RACINE / "outils"))
 import verifier_ace  # noqa: E402
-
-
-@pytest.fixture(scope="module")
-def site(livre):
-    with serveur_local(livre / "html") as adresse:
-        yield adresse, livre / "html"
-
-
-@pytest.fixture(scope="module")
-def navigateur():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        chromium = p.chromium.launch(executable_path=CHROMIUM, args=ARGUMENTS)
-        yield chromium
-        chromium.close()
 
 
 def test_axe_et_requetes(site, navigateur):

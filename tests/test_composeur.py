@@ -14,7 +14,6 @@ from pathlib import Path
 
 import pytest
 from conftest import RACINE, echec_lisible, make, normaliser, pdftexte, serveur_local
-from navigateur import ARGUMENTS, CHROMIUM
 
 pytestmark = pytest.mark.xdist_group("livre")
 AXE = RACINE / "node_modules" / "axe-core" / "axe.min.js"
@@ -26,22 +25,6 @@ def donnees(html: Path, sorte: str = "donnees") -> dict:
     fichier, = (html / "_static").glob(f"composeur-{sorte}-*.js")
     texte = fichier.read_text(encoding="utf-8")
     return json.loads(texte.split("=", 1)[1].rstrip().removesuffix(";"))
-
-
-@pytest.fixture(scope="module")
-def site(livre):
-    with serveur_local(livre / "html") as adresse:
-        yield adresse, livre / "html"
-
-
-@pytest.fixture(scope="module")
-def navigateur():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        chromium = p.chromium.launch(executable_path=CHROMIUM, args=ARGUMENTS)
-        yield chromium
-        chromium.close()
 
 
 @pytest.fixture
